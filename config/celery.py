@@ -1,0 +1,16 @@
+"""The Celery application.
+
+Workers and beat are started with ``celery -A config worker`` / ``celery -A config beat``.
+Configuration comes from Django settings under the ``CELERY_`` prefix, so one set of
+environment variables drives web, worker and beat alike.
+"""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+
+app = Celery("connective_cities")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

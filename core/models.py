@@ -1,0 +1,173 @@
+"""The home page, standard content pages and the thematic taxonomy.
+
+The taxonomy (clusters with their fields of action) is shared by practices, projects,
+events and people; it lives here so that every app can point at it without importing
+each other.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock, FiguresBlock
+
+# Apps add sections to the home page through this hook (see HomePage.get_sections), so
+# the home page shows practices, projects and events without importing their apps.
+HOME_SECTIONS_HOOK = "core_home_page_sections"
+
+
+class Cluster(TranslatableMixin, index.Indexed, models.Model):
+    """One of the four thematic clusters (Good Urban Governance, ...).
+
+    Editors tag practices, projects and events with a cluster; the public site lists
+    and filters by it. Translated with Wagtail's locales.
+    """
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"), max_length=120, help_text=_("Used in filter URLs and feeds.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("thematic cluster")
+        verbose_name_plural = _("thematic clusters")
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="core_cluster_unique_slug_locale"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FieldOfAction(TranslatableMixin, index.Indexed, models.Model):
+    """A field of action within a cluster, e.g. "Urban renewal" in Integrated Urban
+    Development. Climate is cross-cutting and appears as fields in several clusters."""
+
+    cluster = models.ForeignKey(
+        Cluster,
+        verbose_name=_("cluster"),
+        on_delete=models.PROTECT,
+        related_name="fields_of_action",
+    )
+    name = models.CharField(_("name"), max_length=160)
+    slug = models.SlugField(_("slug"), max_length=160)
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    panels = [
+        FieldPanel("cluster"),
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("field of action")
+        verbose_name_plural = _("fields of action")
+        ordering = ["cluster__sort_order", "sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="core_fieldofaction_unique_slug_locale"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class HomePage(Page):
+    """The front door: what the network is, key figures, the four clusters and the
+    latest practices, projects and events (each section hidden while it is empty)."""
+
+    intro = models.TextField(
+        _("introduction"),
+        max_length=600,
+        help_text=_("Two or three sentences that say what Connective Cities is."),
+    )
+    figures = StreamField(
+        [("figures", FiguresBlock())],
+        verbose_name=_("key figures"),
+        blank=True,
+        max_num=1,
+        help_text=_("Optional: a row of figures such as events held and experts."),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("more content"),
+        blank=True,
+        help_text=_("Shown below the latest practices, projects and events."),
+    )
+
+    content_panels = [*Page.content_panels, "intro", "figures", "body"]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("figures"), APIField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_clusters(self):
+        return Cluster.objects.filter(locale=self.locale).order_by("sort_order")
+
+    def get_sections(self, request) -> list[dict]:
+        """Sections other apps contribute; each hook returns a dict with a
+        ``template`` and its context, or None when it has nothing to show."""
+        sections = []
+        for hook in hooks.get_hooks(HOME_SECTIONS_HOOK):
+            section = hook(page=self, request=request)
+            if section:
+                sections.append(section)
+        return sections
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["clusters"] = self.get_clusters()
+        context["sections"] = self.get_sections(request)
+        return context
+
+
+class StandardPage(Page):
+    """A plain content page such as "About us", "Our approach" or "Services"."""
+
+    intro = models.TextField(
+        _("introduction"),
+        max_length=600,
+        blank=True,
+        help_text=_("A short lead paragraph shown above the content."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("content"), blank=True)
+
+    content_panels = [*Page.content_panels, "intro", "body"]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    parent_page_types = ["core.HomePage", "core.StandardPage"]
+    subpage_types = ["core.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")

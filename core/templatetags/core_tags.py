@@ -1,0 +1,67 @@
+"""Template tags for the site frame: main menu and language switcher."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _home_page(request):
+    """The site's home page in the active language (one query per request)."""
+    if not hasattr(request, "_cc_home_page"):
+        site = Site.find_for_request(request)
+        home = site.root_page.localized if site else None
+        request._cc_home_page = home
+    return request._cc_home_page
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The home page's children that editors marked "show in menus"."""
+    request = context["request"]
+    home = _home_page(request)
+    pages = home.get_children().live().public().in_menu() if home else []
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    items = [
+        {"page": item, "current": bool(current_path) and current_path.startswith(item.path)}
+        for item in pages
+    ]
+    return {"items": items, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """One link per site language pointing at this page in that language.
+
+    For Wagtail pages that is the translation (or the home page when the page has not
+    been translated yet); for other views the same URL with another language prefix.
+    """
+    request = context["request"]
+    page = context.get("page")
+    current = get_language()
+    is_page = isinstance(page, Page) and bool(page.id)
+    translations = {}
+    if is_page:
+        # The home page in each language is the fallback for untranslated pages.
+        home = _home_page(request)
+        for candidate in (home, page):
+            if candidate is None:
+                continue
+            for translation in (
+                candidate.get_translations(inclusive=True).live().select_related("locale")
+            ):
+                translations[translation.locale.language_code] = translation
+    links = []
+    for code, name in settings.LANGUAGES:
+        if is_page:
+            target = translations.get(code)
+            url = target.get_url(request) if target else f"/{code}/"
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return links
