@@ -10,6 +10,8 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix, email, context):
         user = context.get("user")
-        language = getattr(user, "preferred_language", None) or translation.get_language()
+        language = (
+            getattr(user, "preferred_language", None) or translation.get_language()
+        )
         with translation.override(language):
             super().send_mail(template_prefix, email, context)

@@ -13,7 +13,7 @@ from wagtail.search import index
 
 
 class Language(models.TextChoices):
-    """Working languages of the network, for profiles and (later) events and matching."""
+    """Working languages of the network, for profiles, events and matching."""
 
     ENGLISH = "en", _("English")
     GERMAN = "de", _("German")

@@ -1,6 +1,7 @@
 """The Celery application.
 
-Workers and beat are started with ``celery -A config worker`` / ``celery -A config beat``.
+Start workers with ``celery -A config worker`` and the scheduler with
+``celery -A config beat``.
 Configuration comes from Django settings under the ``CELERY_`` prefix, so one set of
 environment variables drives web, worker and beat alike.
 """

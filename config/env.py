@@ -29,7 +29,9 @@ def env_int(name: str, default: int) -> int:
     try:
         return int(value)
     except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from exc
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number, not {value!r}"
+        ) from exc
 
 
 def env_list(name: str, default: str) -> list[str]:

@@ -13,7 +13,7 @@ RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "documen
 
 
 class HeadingBlock(blocks.StructBlock):
-    """A section heading; the level keeps the page outline correct for screen readers."""
+    """A section heading; its level keeps the outline right for screen readers."""
 
     text = blocks.CharBlock(label=_("Heading"), max_length=200)
     level = blocks.ChoiceBlock(
@@ -60,14 +60,18 @@ class QuoteBlock(blocks.StructBlock):
     """A quotation from a practitioner, with who said it."""
 
     text = blocks.TextBlock(label=_("Quotation"), max_length=600)
-    attribution = blocks.CharBlock(label=_("Who said it"), max_length=200, required=False)
+    attribution = blocks.CharBlock(
+        label=_("Who said it"), max_length=200, required=False
+    )
 
     class Meta:
         icon = "openquote"
         template = "blocks/quote_block.html"
         description = _("A short quotation with its source.")
         preview_value = {
-            "text": "We learnt more in three days with our peers than in a year of reports.",
+            "text": (
+                "We learnt more in three days with our peers than in a year of reports."
+            ),
             "attribution": "Participant, dialogue event in Amman",
         }
 
@@ -75,7 +79,9 @@ class QuoteBlock(blocks.StructBlock):
 class FigureBlock(blocks.StructBlock):
     """One key figure, such as '3,530 municipal experts'."""
 
-    value = blocks.CharBlock(label=_("Figure"), max_length=30, help_text=_("e.g. 3,530"))
+    value = blocks.CharBlock(
+        label=_("Figure"), max_length=30, help_text=_("e.g. 3,530")
+    )
     label = blocks.CharBlock(label=_("What it counts"), max_length=120)
 
     class Meta:

@@ -30,13 +30,22 @@ CLUSTERS = [
             "Krisenmanagement.",
         ),
         "fields": [
-            ("municipal-and-regional-networks", "Municipal and regional networks",
-             "Kommunale und regionale Netzwerke"),
-            ("urban-budget-and-municipal-finances", "Urban budget and municipal finances",
-             "Kommunalhaushalt und Finanzen"),
+            (
+                "municipal-and-regional-networks",
+                "Municipal and regional networks",
+                "Kommunale und regionale Netzwerke",
+            ),
+            (
+                "urban-budget-and-municipal-finances",
+                "Urban budget and municipal finances",
+                "Kommunalhaushalt und Finanzen",
+            ),
             ("public-health", "Public health", "Öffentliche Gesundheit"),
-            ("smart-cities-digitalisation", "Smart cities / digitalisation",
-             "Smart Cities / Digitalisierung"),
+            (
+                "smart-cities-digitalisation",
+                "Smart cities / digitalisation",
+                "Smart Cities / Digitalisierung",
+            ),
             ("crisis-management", "Crisis management", "Krisenmanagement"),
         ],
     },
@@ -90,8 +99,11 @@ CLUSTERS = [
             "Mobilität und Energie.",
         ),
         "fields": [
-            ("waste-management-and-recycling", "Waste management and recycling",
-             "Abfallwirtschaft und Recycling"),
+            (
+                "waste-management-and-recycling",
+                "Waste management and recycling",
+                "Abfallwirtschaft und Recycling",
+            ),
         ],
     },
 ]
@@ -126,72 +138,112 @@ HOME = {
 
 # slug: (parent slug or None, in menu, {language: (title, intro, paragraphs)})
 STANDARD_PAGES = [
-    ("about-us", None, True, {
-        "en": ("About us",
-               "An international community of practice for sustainable urban "
-               "development, founded on 5 December 2013 in Bonn.",
-               ["Connective Cities is a joint venture of the Association of German "
-                "Cities, GIZ and Engagement Global's Service Agency Communities in One "
-                "World, commissioned by the German Federal Ministry for Economic "
-                "Cooperation and Development.",
-                "Municipal associations such as SALGA, NALAG, CALM, ALAT and United "
-                "Cities Lebanon, and networks such as UCLG and PLATFORMA, work with us "
-                "in the regions."]),
-        "de": ("Über uns",
-               "Eine internationale Praxisgemeinschaft für nachhaltige "
-               "Stadtentwicklung, gegründet am 5. Dezember 2013 in Bonn.",
-               ["Connective Cities ist ein Gemeinschaftsvorhaben des Deutschen "
-                "Städtetages, der GIZ und der Servicestelle Kommunen in der Einen Welt "
-                "von Engagement Global, im Auftrag des Bundesministeriums für "
-                "wirtschaftliche Zusammenarbeit und Entwicklung.",
-                "Kommunale Spitzenverbände wie SALGA, NALAG, CALM, ALAT und Cités Unies "
-                "Liban sowie Netzwerke wie UCLG und PLATFORMA arbeiten in den Regionen "
-                "mit uns zusammen."]),
-    }),
-    ("our-approach", "about-us", False, {
-        "en": ("Our approach",
-               "Learning processes that lead from a shared challenge to a project "
-               "ready for implementation.",
-               ["A call for topics selects host cities and themes. At a dialogue event, "
-                "20 to 30 practitioners each bring a good practice or a challenge from "
-                "their own city and develop project ideas together.",
-                "Peer exchanges follow: expert missions, study tours, local project "
-                "workshops and online consultations, until a project is ready to be "
-                "implemented."]),
-        "de": ("Unser Ansatz",
-               "Lernprozesse, die von einer gemeinsamen Herausforderung zu einem "
-               "umsetzungsreifen Projekt führen.",
-               ["Ein Themenaufruf wählt Gastgeberstädte und Themen aus. In einer "
-                "Dialogveranstaltung bringen 20 bis 30 Fachleute je eine gute Praxis "
-                "oder eine Herausforderung aus ihrer Stadt mit und entwickeln gemeinsam "
-                "Projektideen.",
-                "Darauf folgen Peer-Exchanges: Expertenmissionen, Studienreisen, lokale "
-                "Projektwerkstätten und Online-Beratungen, bis ein Projekt umsetzungsreif "
-                "ist."]),
-    }),
-    ("services", "about-us", False, {
-        "en": ("Services",
-               "From project ideas to change processes: what cities can ask us for.",
-               ["We support project ideas from our events with study tours, local "
-                "project workshops, expert secondments and trainings.",
-                "Requests come from member cities; coordinators in each region match "
-                "them with peers who have solved a similar problem."]),
-        "de": ("Leistungen",
-               "Von Projektideen zu Veränderungsprozessen: was Städte bei uns anfragen "
-               "können.",
-               ["Wir begleiten Projektideen aus unseren Veranstaltungen mit "
-                "Studienreisen, lokalen Projektwerkstätten, Expertenentsendungen und "
-                "Fortbildungen.",
-                "Anfragen kommen von Mitgliedsstädten; Koordinatorinnen und "
-                "Koordinatoren in jeder Region bringen sie mit Kolleginnen und Kollegen "
-                "zusammen, die ein ähnliches Problem gelöst haben."]),
-    }),
+    (
+        "about-us",
+        None,
+        True,
+        {
+            "en": (
+                "About us",
+                "An international community of practice for sustainable urban "
+                "development, founded on 5 December 2013 in Bonn.",
+                [
+                    "Connective Cities is a joint venture of the Association of German "
+                    "Cities, GIZ and Engagement Global's Service Agency Communities in One "
+                    "World, commissioned by the German Federal Ministry for Economic "
+                    "Cooperation and Development.",
+                    "Municipal associations such as SALGA, NALAG, CALM, ALAT and United "
+                    "Cities Lebanon, and networks such as UCLG and PLATFORMA, work with us "
+                    "in the regions.",
+                ],
+            ),
+            "de": (
+                "Über uns",
+                "Eine internationale Praxisgemeinschaft für nachhaltige "
+                "Stadtentwicklung, gegründet am 5. Dezember 2013 in Bonn.",
+                [
+                    "Connective Cities ist ein Gemeinschaftsvorhaben des Deutschen "
+                    "Städtetages, der GIZ und der Servicestelle Kommunen in der Einen Welt "
+                    "von Engagement Global, im Auftrag des Bundesministeriums für "
+                    "wirtschaftliche Zusammenarbeit und Entwicklung.",
+                    "Kommunale Spitzenverbände wie SALGA, NALAG, CALM, ALAT und Cités Unies "
+                    "Liban sowie Netzwerke wie UCLG und PLATFORMA arbeiten in den Regionen "
+                    "mit uns zusammen.",
+                ],
+            ),
+        },
+    ),
+    (
+        "our-approach",
+        "about-us",
+        False,
+        {
+            "en": (
+                "Our approach",
+                "Learning processes that lead from a shared challenge to a project "
+                "ready for implementation.",
+                [
+                    "A call for topics selects host cities and themes. At a dialogue event, "
+                    "20 to 30 practitioners each bring a good practice or a challenge from "
+                    "their own city and develop project ideas together.",
+                    "Peer exchanges follow: expert missions, study tours, local project "
+                    "workshops and online consultations, until a project is ready to be "
+                    "implemented.",
+                ],
+            ),
+            "de": (
+                "Unser Ansatz",
+                "Lernprozesse, die von einer gemeinsamen Herausforderung zu einem "
+                "umsetzungsreifen Projekt führen.",
+                [
+                    "Ein Themenaufruf wählt Gastgeberstädte und Themen aus. In einer "
+                    "Dialogveranstaltung bringen 20 bis 30 Fachleute je eine gute Praxis "
+                    "oder eine Herausforderung aus ihrer Stadt mit und entwickeln gemeinsam "
+                    "Projektideen.",
+                    "Darauf folgen Peer-Exchanges: Expertenmissionen, Studienreisen, lokale "
+                    "Projektwerkstätten und Online-Beratungen, bis ein Projekt umsetzungsreif "
+                    "ist.",
+                ],
+            ),
+        },
+    ),
+    (
+        "services",
+        "about-us",
+        False,
+        {
+            "en": (
+                "Services",
+                "From project ideas to change processes: what cities can ask us for.",
+                [
+                    "We support project ideas from our events with study tours, local "
+                    "project workshops, expert secondments and trainings.",
+                    "Requests come from member cities; coordinators in each region match "
+                    "them with peers who have solved a similar problem.",
+                ],
+            ),
+            "de": (
+                "Leistungen",
+                "Von Projektideen zu Veränderungsprozessen: was Städte bei uns anfragen "
+                "können.",
+                [
+                    "Wir begleiten Projektideen aus unseren Veranstaltungen mit "
+                    "Studienreisen, lokalen Projektwerkstätten, Expertenentsendungen und "
+                    "Fortbildungen.",
+                    "Anfragen kommen von Mitgliedsstädten; Koordinatorinnen und "
+                    "Koordinatoren in jeder Region bringen sie mit Kolleginnen und Kollegen "
+                    "zusammen, die ein ähnliches Problem gelöst haben.",
+                ],
+            ),
+        },
+    ),
 ]
 
 
 def locales() -> dict[str, Locale]:
     return {
-        code: Locale.objects.get_or_create(language_code=code)[0] for code in ("en", "de")
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code in ("en", "de")
     }
 
 
@@ -272,7 +324,10 @@ def _figures(rows):
     return [
         {
             "type": "figures",
-            "value": {"heading": "", "figures": [{"value": v, "label": t} for v, t in rows]},
+            "value": {
+                "heading": "",
+                "figures": [{"value": v, "label": t} for v, t in rows],
+            },
         }
     ]
 
@@ -287,13 +342,13 @@ def seed_pages(log) -> HomePage:
     home = HomePage.objects.filter(locale=locale_map["en"]).first()
     if home is None:
         # Wagtail's initial migration makes a placeholder page; the demo replaces it.
-        for placeholder in root.get_children().exclude(
-            content_type__model="homepage"
-        ):
+        for placeholder in root.get_children().exclude(content_type__model="homepage"):
             Site.objects.filter(root_page=placeholder).delete()
             placeholder.delete()
         title, intro = HOME["en"]
-        home = HomePage(title=title, slug="home", intro=intro, figures=_figures(FIGURES_EN))
+        home = HomePage(
+            title=title, slug="home", intro=intro, figures=_figures(FIGURES_EN)
+        )
         root.add_child(instance=home)
         _publish(home)
         log("home page created")

@@ -1,4 +1,4 @@
-"""Production: everything from the environment, safe defaults, no fallbacks for secrets."""
+"""Production: everything from the environment, no fallback for secrets."""
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -23,7 +23,9 @@ CSRF_COOKIE_SECURE = True
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
 }
 
 if env("DJANGO_ALLOWED_HOSTS", "") == "":

@@ -6,7 +6,9 @@ bare ``pytest`` on a developer machine do the same thing.
 
 import os
 
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/connective_cities")
+os.environ.setdefault(
+    "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/connective_cities"
+)
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/0")
 
 from .base import *  # noqa: E402, F403

@@ -28,7 +28,10 @@ def main_menu(context):
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     items = [
-        {"page": item, "current": bool(current_path) and current_path.startswith(item.path)}
+        {
+            "page": item,
+            "current": bool(current_path) and current_path.startswith(item.path),
+        }
         for item in pages
     ]
     return {"items": items, "request": request}
@@ -53,7 +56,9 @@ def language_links(context) -> list[dict]:
             if candidate is None:
                 continue
             for translation in (
-                candidate.get_translations(inclusive=True).live().select_related("locale")
+                candidate.get_translations(inclusive=True)
+                .live()
+                .select_related("locale")
             ):
                 translations[translation.locale.language_code] = translation
     links = []
@@ -63,5 +68,7 @@ def language_links(context) -> list[dict]:
             url = target.get_url(request) if target else f"/{code}/"
         else:
             url = translate_url(request.get_full_path(), code)
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
+        links.append(
+            {"code": code, "name": name, "url": url, "current": code == current}
+        )
     return links
