@@ -1,0 +1,189 @@
+"""Sign-up, e-mail verification, sign-in, password reset and rate limits."""
+
+import re
+
+from django.core import mail
+
+import pytest
+from allauth.account.models import EmailAddress
+
+from community.models import User
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+SIGNUP_URL = "/en/accounts/signup/"
+LOGIN_URL = "/en/accounts/login/"
+
+
+def signup_data(**overrides):
+    data = {
+        "first_name": "Kwame",
+        "last_name": "Mensah",
+        "email": "kwame.mensah@kumasi.example.org",
+        "password1": "a-long-enough-password",
+        "password2": "a-long-enough-password",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_signup_requires_email_verification(client):
+    response = client.post(SIGNUP_URL, signup_data())
+    assert response.status_code == 302
+    assert response["Location"] == "/en/accounts/confirm-email/"
+    user = User.objects.get(email="kwame.mensah@kumasi.example.org")
+    assert (user.first_name, user.last_name) == ("Kwame", "Mensah")
+    assert user.preferred_language == "en"
+    assert not EmailAddress.objects.get(user=user).verified
+    assert len(mail.outbox) == 1
+    link = re.search(
+        r"https?://[^/]+(/en/accounts/confirm-email/[^/\s]+/)", mail.outbox[0].body
+    )
+    assert link, mail.outbox[0].body
+
+    # Not verified yet: signing in only re-sends the verification mail.
+    client.logout()
+    response = client.post(
+        LOGIN_URL,
+        {
+            "login": "kwame.mensah@kumasi.example.org",
+            "password": "a-long-enough-password",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/en/accounts/confirm-email/"
+
+    response = client.post(link.group(1))
+    assert response.status_code == 302
+    assert EmailAddress.objects.get(user=user).verified
+
+
+def test_signup_in_german_sets_language_and_translates_the_mail(client):
+    client.post("/de/accounts/signup/", signup_data())
+    user = User.objects.get(email="kwame.mensah@kumasi.example.org")
+    assert user.preferred_language == "de"
+    assert "E-Mail" in mail.outbox[0].subject
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"email": "not-an-email"}, "email", "valid email"),
+        ({"password1": "short", "password2": "short"}, "password1", "too short"),
+        ({"password2": "something-else-entirely"}, "password2", "same password"),
+        ({"first_name": "x" * 1000}, "first_name", "at most 150 characters"),
+        ({"last_name": ""}, "last_name", "required"),
+    ],
+)
+def test_signup_bad_input_gives_a_form_error(client, overrides, field, message):
+    response = client.post(SIGNUP_URL, signup_data(**overrides))
+    assert response.status_code == 200
+    errors = " ".join(response.context["form"].errors[field])
+    assert message in errors
+    assert "Please correct the errors below." in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_signup_accepts_unicode_names(client):
+    client.post(
+        SIGNUP_URL,
+        signup_data(
+            first_name="عمّان", last_name="Lörrach-Ñúñez", email="n@example.org"
+        ),
+    )
+    user = User.objects.get(email="n@example.org")
+    assert user.first_name == "عمّان"
+    assert user.last_name == "Lörrach-Ñúñez"
+
+
+def test_signup_with_a_taken_address_does_not_reveal_the_account(client):
+    """No user enumeration: the page looks the same; the owner gets a notice by mail."""
+    existing = UserFactory(email="taken@example.org")
+    response = client.post(SIGNUP_URL, signup_data(email="taken@example.org"))
+    assert response.status_code == 302
+    assert response["Location"] == "/en/accounts/confirm-email/"
+    assert User.objects.filter(email="taken@example.org").count() == 1
+    assert mail.outbox[0].to == [existing.email]
+
+
+def test_login_with_email_and_password(client):
+    user = UserFactory()
+    response = client.post(LOGIN_URL, {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/en/profile/"
+
+
+def test_login_with_a_wrong_password_gives_a_clear_error(client):
+    user = UserFactory()
+    response = client.post(
+        LOGIN_URL, {"login": user.email, "password": "nope-nope-nope"}
+    )
+    assert response.status_code == 200
+    assert "not correct" in response.content.decode()
+
+
+def test_login_with_bad_input_never_fails(client):
+    for data in (
+        {"login": "x" * 1000, "password": "y"},
+        {"login": "' OR 1=1 --", "password": "<script>"},
+        {},
+    ):
+        response = client.post(LOGIN_URL, data)
+        assert response.status_code == 200
+
+
+def test_failed_logins_are_rate_limited(client):
+    """After five failures for one address even the right password is refused for a
+    while, with a message that says so (allauth's "login_failed" limit)."""
+    user = UserFactory()
+    for attempt in range(5):
+        response = client.post(
+            LOGIN_URL, {"login": user.email, "password": f"wrong-{attempt}"}
+        )
+        assert "not correct" in response.content.decode()
+    response = client.post(LOGIN_URL, {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 200
+    assert "Too many failed login attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_signups_are_rate_limited_per_address(client):
+    """Ten sign-ups an hour from one IP address; the eleventh gets a clear 429 page."""
+    statuses = [
+        client.post(SIGNUP_URL, signup_data(email=f"bot{i}@example.org")).status_code
+        for i in range(11)
+    ]
+    assert statuses[:10] == [302] * 10
+    assert statuses[10] == 429
+    assert User.objects.count() == 10
+
+
+def test_password_reset_does_not_reveal_unknown_addresses(client):
+    UserFactory(email="known@example.org")
+    known = client.post("/en/accounts/password/reset/", {"email": "known@example.org"})
+    unknown = client.post(
+        "/en/accounts/password/reset/", {"email": "ghost@example.org"}
+    )
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+    assert [m.to for m in mail.outbox][0] == ["known@example.org"]
+
+
+def test_password_reset_flow_sets_a_new_password(client):
+    user = UserFactory()
+    client.post("/en/accounts/password/reset/", {"email": user.email})
+    path = re.search(
+        r"https?://[^/]+(/en/accounts/password/reset/key/\S+/)", mail.outbox[0].body
+    )
+    response = client.get(path.group(1), follow=True)
+    form_url = (
+        response.redirect_chain[-1][0] if response.redirect_chain else path.group(1)
+    )
+    response = client.post(
+        form_url,
+        {"password1": "brand-new-password-1", "password2": "brand-new-password-1"},
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("brand-new-password-1")

@@ -1,0 +1,105 @@
+"""The public frame: home and standard pages in both languages, navigation, errors."""
+
+from django.core.management import call_command
+
+from wagtail.models import Page
+
+import pytest
+
+from core.models import Cluster, FieldOfAction, HomePage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_redirects_to_a_language(client, site_pages):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="de")
+    assert response.status_code == 302
+    assert response["Location"] == "/de/"
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "cluster"),
+    [
+        ("en", "Cities learning from cities", "Local Economic Development"),
+        ("de", "Städte lernen von Städten", "Lokale Wirtschaftsentwicklung"),
+    ],
+)
+def test_home_page_renders_in_both_languages(
+    client, site_pages, language, heading, cluster
+):
+    response = client.get(f"/{language}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{language}">' in html
+    assert f"<h1>{heading}</h1>" in html
+    assert cluster in html
+    # The frame: skip link, landmarks, both languages offered.
+    assert 'href="#main"' in html
+    assert '<main id="main"' in html
+    assert 'hreflang="en"' in html and 'hreflang="de"' in html
+
+
+def test_home_page_hides_sections_that_have_no_content(client, site_pages):
+    """Practices, projects and events appear once their apps register a section."""
+    html = client.get("/en/").content.decode()
+    assert "Latest good practices" not in html
+
+
+def test_language_switcher_links_to_the_translation(client, site_pages):
+    html = client.get("/en/about-us/").content.decode()
+    assert 'href="/de/about-us/"' in html
+    assert 'href="/en/about-us/" lang="en" hreflang="en" aria-current="true"' in html
+
+
+def test_main_menu_lists_pages_marked_for_menus(client, site_pages):
+    html = client.get("/de/").content.decode()
+    assert '<a href="/de/about-us/">Über uns</a>' in html
+
+
+def test_standard_pages_exist_in_both_languages(site_pages):
+    for slug in ("about-us", "our-approach", "services"):
+        pages = StandardPage.objects.filter(slug=slug).live()
+        assert sorted(p.locale.language_code for p in pages) == ["de", "en"]
+
+
+def test_unknown_page_is_a_friendly_404(client, site_pages):
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_home_page_query_count_is_small(
+    client, site_pages, django_assert_max_num_queries
+):
+    """Site lookup, page routing, menu, translations and clusters: a fixed handful of
+    queries that does not grow with content (Wagtail caches the site root paths)."""
+    client.get("/en/")
+    with django_assert_max_num_queries(16):
+        client.get("/en/")
+
+
+def test_seed_demo_is_idempotent(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    counts = [
+        Page.objects.count(),
+        HomePage.objects.count(),
+        Cluster.objects.count(),
+        FieldOfAction.objects.count(),
+    ]
+    call_command("seed_demo", verbosity=0)
+    assert counts == [
+        Page.objects.count(),
+        HomePage.objects.count(),
+        Cluster.objects.count(),
+        FieldOfAction.objects.count(),
+    ]
+    assert Cluster.objects.filter(locale__language_code="de").count() == 4
+
+
+def test_seed_demo_refuses_without_debug(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo", verbosity=0)
