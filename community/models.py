@@ -91,6 +91,7 @@ class Region(TranslatableMixin, index.Indexed, models.Model):
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
+    panels = ["name", "slug", "description", "is_focus", "sort_order"]
     search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
 
     class Meta(TranslatableMixin.Meta):

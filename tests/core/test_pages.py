@@ -103,3 +103,19 @@ def test_seed_demo_refuses_without_debug(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("seed_demo", verbosity=0)
+
+
+def test_home_page_is_light(client, site_pages):
+    """Slow connections: the home page with everything it loads stays far below
+    300 KB (the budget of the Foundation issue)."""
+    import re
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    html = client.get("/en/").content.decode()
+    total = len(html.encode())
+    for path in re.findall(r'(?:href|src)="/static/([^"]+)"', html):
+        total += Path(finders.find(path)).stat().st_size
+    assert re.findall(r'(?:href|src)="https?://', html) == [], "no external assets"
+    assert total < 300 * 1024, total

@@ -1,0 +1,35 @@
+"""Admin for the taxonomy: clusters and their fields of action, in every language."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Cluster, FieldOfAction
+
+
+class ClusterViewSet(SnippetViewSet):
+    model = Cluster
+    icon = "folder-open-inverse"
+    menu_label = _("Thematic clusters")
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name"]
+
+
+class FieldOfActionViewSet(SnippetViewSet):
+    model = FieldOfAction
+    icon = "folder-inverse"
+    menu_label = _("Fields of action")
+    list_display = ["name", "cluster", "slug"]
+    list_filter = ["cluster"]
+    search_fields = ["name"]
+
+
+class TaxonomyViewSetGroup(SnippetViewSetGroup):
+    items = (ClusterViewSet, FieldOfActionViewSet)
+    menu_icon = "tag"
+    menu_label = _("Taxonomy")
+    menu_name = "taxonomy"
+
+
+register_snippet(TaxonomyViewSetGroup)
