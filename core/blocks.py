@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -122,6 +123,53 @@ class LinkBlock(blocks.StructBlock):
                 }
             )
         return value
+
+
+class SectionBlock(blocks.StructBlock):
+    """A named section of a story (Background, Objectives, ...).
+
+    The stream child's label is the section's heading unless editors give another.
+    """
+
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty to use the section's usual name."),
+    )
+    text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/section_block.html"
+        description = _("A section with its heading and text.")
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        label=_("Title"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty to use the document's title."),
+    )
+
+    class Meta:
+        icon = "doc-full-inverse"
+
+
+class ResourcesBlock(blocks.StructBlock):
+    """Documents and links readers can take away: studies, plans, presentations."""
+
+    documents = blocks.ListBlock(
+        DocumentLinkBlock(), label=_("Documents"), required=False
+    )
+    links = blocks.ListBlock(LinkBlock(), label=_("Links"), required=False)
+
+    class Meta:
+        icon = "download"
+        template = "blocks/resources_block.html"
+        description = _("Documents to download and links to read more.")
 
 
 class BaseStreamBlock(blocks.StreamBlock):

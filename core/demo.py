@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 
 from wagtail.models import Locale, Page, Site
 
-from .models import Cluster, FieldOfAction, HomePage, StandardPage
+from .models import SDG, Cluster, FieldOfAction, HomePage, StandardPage
 
 DEMO_ADMIN_EMAIL = "admin@example.org"
 DEMO_ADMIN_PASSWORD = os.environ.get("DEMO_ADMIN_PASSWORD", "connective-demo-admin")
@@ -394,8 +394,53 @@ def seed_pages(log) -> HomePage:
     return home
 
 
+SDGS = [
+    ("No poverty", "Keine Armut"),
+    ("Zero hunger", "Kein Hunger"),
+    ("Good health and well-being", "Gesundheit und Wohlergehen"),
+    ("Quality education", "Hochwertige Bildung"),
+    ("Gender equality", "Geschlechtergleichheit"),
+    ("Clean water and sanitation", "Sauberes Wasser und Sanitäreinrichtungen"),
+    ("Affordable and clean energy", "Bezahlbare und saubere Energie"),
+    (
+        "Decent work and economic growth",
+        "Menschenwürdige Arbeit und Wirtschaftswachstum",
+    ),
+    (
+        "Industry, innovation and infrastructure",
+        "Industrie, Innovation und Infrastruktur",
+    ),
+    ("Reduced inequalities", "Weniger Ungleichheiten"),
+    ("Sustainable cities and communities", "Nachhaltige Städte und Gemeinden"),
+    ("Responsible consumption and production", "Nachhaltige/r Konsum und Produktion"),
+    ("Climate action", "Maßnahmen zum Klimaschutz"),
+    ("Life below water", "Leben unter Wasser"),
+    ("Life on land", "Leben an Land"),
+    (
+        "Peace, justice and strong institutions",
+        "Frieden, Gerechtigkeit und starke Institutionen",
+    ),
+    ("Partnerships for the goals", "Partnerschaften zur Erreichung der Ziele"),
+]
+
+
+def seed_sdgs(log) -> None:
+    locale_map = locales()
+    for number, (name_en, name_de) in enumerate(SDGS, start=1):
+        original, _ = SDG.objects.update_or_create(
+            number=number, locale=locale_map["en"], defaults={"name": name_en}
+        )
+        SDG.objects.update_or_create(
+            number=number,
+            locale=locale_map["de"],
+            defaults={"name": name_de, "translation_key": original.translation_key},
+        )
+    log(f"{SDG.objects.count()} SDG rows")
+
+
 def seed(log) -> None:
     locales()
     seed_admin(log)
     seed_taxonomy(log)
+    seed_sdgs(log)
     seed_pages(log)

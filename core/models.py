@@ -5,6 +5,7 @@ events and people; it lives here so that every app can point at it without impor
 each other.
 """
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -92,6 +93,36 @@ class FieldOfAction(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SDG(TranslatableMixin, index.Indexed, models.Model):
+    """One of the 17 Sustainable Development Goals; practices and projects cite them."""
+
+    number = models.PositiveSmallIntegerField(
+        _("number"),
+        validators=[MinValueValidator(1), MaxValueValidator(17)],
+    )
+    name = models.CharField(_("name"), max_length=120)
+
+    panels = ["number", "name"]
+    search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("sustainable development goal")
+        verbose_name_plural = _("sustainable development goals")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number", "locale"], name="core_sdg_unique_number_locale"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.name}"
+
+    @property
+    def slug(self) -> str:
+        return str(self.number)
 
 
 class HomePage(Page):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Cluster, FieldOfAction
+from .models import SDG, Cluster, FieldOfAction
 
 
 class ClusterViewSet(SnippetViewSet):
@@ -25,8 +25,16 @@ class FieldOfActionViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class SDGViewSet(SnippetViewSet):
+    model = SDG
+    icon = "globe"
+    menu_label = _("SDGs")
+    list_display = ["number", "name"]
+    search_fields = ["name"]
+
+
 class TaxonomyViewSetGroup(SnippetViewSetGroup):
-    items = (ClusterViewSet, FieldOfActionViewSet)
+    items = (ClusterViewSet, FieldOfActionViewSet, SDGViewSet)
     menu_icon = "tag"
     menu_label = _("Taxonomy")
     menu_name = "taxonomy"

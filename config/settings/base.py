@@ -230,10 +230,13 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Connective Cities"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# On PostgreSQL, full-text search stems each page in its own language (see
+# core/search_backend.py); on SQLite, Wagtail's database backend does what it can.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "english",
+        "BACKEND": "core.search_backend"
+        if USING_POSTGRES
+        else "wagtail.search.backends.database",
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
