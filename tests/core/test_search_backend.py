@@ -1,9 +1,10 @@
 """Full-text search stems each page in its own language on PostgreSQL."""
 
-import pytest
 from django.utils import translation
 
 from wagtail.models import Page
+
+import pytest
 
 from core.models import StandardPage
 
