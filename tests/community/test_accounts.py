@@ -187,3 +187,14 @@ def test_password_reset_flow_sets_a_new_password(client):
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password("brand-new-password-1")
+
+
+def test_field_errors_are_shown_next_to_the_field(client):
+    """The message says what is wrong and is tied to the input for screen readers."""
+    response = client.post(
+        SIGNUP_URL, signup_data(password1="short", password2="short")
+    )
+    html = response.content.decode()
+    assert 'class="errorlist" id="id_password1_error"' in html
+    assert "too short" in html
+    assert 'aria-invalid="true"' in html

@@ -1,0 +1,165 @@
+"""Fixtures for the browser tests: a real Chromium, driven by Playwright, against
+Django's live server with the demo page tree.
+
+Chromium comes from the operating system (Debian's ``chromium`` package); Playwright's
+own browser downloads are never used. Without that binary the tests skip on a
+developer machine and fail on CI (``CI`` set), so a broken CI image cannot go green.
+"""
+
+import importlib.util
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+DEFAULT_TIMEOUT_MS = 15_000
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip on a developer machine, fail on CI, where a missing tool is a bug."""
+    if os.environ.get("CI"):
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session."""
+    if not Path(CHROMIUM).exists():
+        skip_or_fail(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an asyncio loop running in this thread while the
+    # browser is open; Django refuses ORM calls next to a running loop unless told
+    # that is fine. It is: the tests and the live server never share a connection.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def axe_candidates() -> list[Path]:
+    """Where axe-core may be, best first; nothing is downloaded at test time."""
+    candidates = []
+    if os.environ.get("AXE_JS"):
+        candidates.append(Path(os.environ["AXE_JS"]))
+    # The ``axe-playwright-python`` package bundles axe.min.js next to its modules.
+    spec = importlib.util.find_spec("axe_playwright_python")
+    for location in (spec and spec.submodule_search_locations) or []:
+        candidates.append(Path(location) / "axe.min.js")
+    # ``npm install`` with ``axe-core`` in the project's package.json.
+    candidates.append(settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js")
+    return candidates
+
+
+@pytest.fixture(scope="session")
+def axe_js() -> str:
+    """The source of axe.min.js, to inject into pages."""
+    candidates = axe_candidates()
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    tried = ", ".join(str(path) for path in candidates)
+    skip_or_fail(f"axe-core not found (tried {tried}); set AXE_JS to axe.min.js")
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context (no cookies) and tab for each test."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, locale="en-GB"
+    )
+    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@dataclass(frozen=True)
+class LiveSite:
+    """The running site: its base URL (no trailing slash) and its home page."""
+
+    url: str
+    home: object
+
+    def __call__(self, path: str) -> str:
+        return self.url + path
+
+
+@pytest.fixture(scope="session")
+def _migration_data_left_behind(django_db_setup, django_db_blocker):
+    """Put the migrations' rows (Wagtail's root page, locales, content types) back
+    after the last browser test.
+
+    Transactional tests end with a flush, which would leave the reused test database
+    (``--reuse-db``) empty for the next run and for every other test module.
+    """
+    yield
+    from django.db import connection
+
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents:
+        with django_db_blocker.unblock():
+            connection.creation.deserialize_db_from_string(contents)
+
+
+def _quiet(message: str) -> None:
+    """The seed functions report progress; the tests have no use for it."""
+
+
+@pytest.fixture
+def site(
+    _migration_data_left_behind,
+    django_db_serialized_rollback,
+    transactional_db,
+    live_server,
+):
+    """The live server with the demo page tree; Wagtail's default Site points at it.
+
+    The rows are committed (``transactional_db``) so that the live server's thread
+    sees them; ``django_db_serialized_rollback`` restores the migrations' rows that
+    the flush between transactional tests removes.
+    """
+    from django.core.cache import cache
+
+    from wagtail.models import Page, Site
+
+    from core import demo
+
+    # Allauth counts its rate limits in the cache; each test starts with none used.
+    cache.clear()
+    if Page.get_first_root_node() is None:
+        # A database emptied by an earlier run: recreate Wagtail's tree root.
+        Page.add_root(
+            instance=Page(title="Root", slug="root", locale=demo.locales()["en"])
+        )
+    demo.seed_taxonomy(log=_quiet)
+    home = demo.seed_pages(log=_quiet)
+    Site.objects.filter(is_default_site=True).update(
+        hostname=live_server.thread.host, port=live_server.thread.port
+    )
+    return LiveSite(url=live_server.url, home=home)
