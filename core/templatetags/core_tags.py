@@ -42,7 +42,9 @@ def language_links(context) -> list[dict]:
     """One link per site language pointing at this page in that language.
 
     For Wagtail pages that is the translation (or the home page when the page has not
-    been translated yet); for other views the same URL with another language prefix.
+    been translated yet), keeping a routable page's sub-path (``/en/network/bonn/`` →
+    ``/de/netzwerk/bonn/``) and the query string; for other views the same URL with
+    another language prefix.
     """
     request = context["request"]
     page = context.get("page")
@@ -61,11 +63,23 @@ def language_links(context) -> list[dict]:
                 .select_related("locale")
             ):
                 translations[translation.locale.language_code] = translation
+    suffix = ""
+    if is_page:
+        page_url = page.get_url(request) or ""
+        if page_url and request.path.startswith(page_url):
+            suffix = request.path[len(page_url) :]
+        if request.GET:
+            suffix += "?" + request.GET.urlencode()
     links = []
     for code, name in settings.LANGUAGES:
         if is_page:
             target = translations.get(code)
-            url = target.get_url(request) if target else f"/{code}/"
+            if target is page or (target and target.pk == page.pk):
+                url = request.get_full_path()
+            elif target:
+                url = target.get_url(request) + suffix
+            else:
+                url = f"/{code}/"
         else:
             url = translate_url(request.get_full_path(), code)
         links.append(

@@ -119,3 +119,8 @@ def test_home_page_is_light(client, site_pages):
         total += Path(finders.find(path)).stat().st_size
     assert re.findall(r'(?:href|src)="https?://', html) == [], "no external assets"
     assert total < 300 * 1024, total
+
+
+def test_language_switcher_keeps_query_string(client, site_pages):
+    html = client.get("/en/about-us/?utm=x&q=Stadt").content.decode()
+    assert 'href="/de/about-us/?utm=x&amp;q=Stadt"' in html
