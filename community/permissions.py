@@ -149,11 +149,15 @@ def is_verified_member_staff(user) -> bool:
     return member_organisations(user).exists()
 
 
-def can_see_profile_field(viewer, person: User, field: str) -> bool:
+def can_see_profile_field(
+    viewer, person: User, field: str, *, viewer_is_member: bool | None = None
+) -> bool:
     """Whether ``viewer`` may see ``person``'s profile ``field``.
 
     Everyone sees their own; coordinators see everything; verified members see
-    members-only fields; the public sees only what the person made public.
+    members-only fields; the public sees only what the person made public. A page
+    that checks many people passes ``viewer_is_member`` (from
+    ``is_verified_member_staff``, asked once) to avoid one query per check.
     """
     from .models import Visibility
 
@@ -165,5 +169,7 @@ def can_see_profile_field(viewer, person: User, field: str) -> bool:
     if getattr(viewer, "is_superuser", False) or is_coordinator(viewer):
         return True
     if level == Visibility.MEMBERS:
-        return is_verified_member_staff(viewer)
+        if viewer_is_member is None:
+            viewer_is_member = is_verified_member_staff(viewer)
+        return viewer_is_member
     return False

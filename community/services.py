@@ -5,21 +5,40 @@ Functions are keyword-only, run in one transaction, check permissions through
 read. Each state change leaves a history row (who, what, when, why).
 """
 
+from collections.abc import Iterable, Mapping
+from importlib import import_module
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wagtail import hooks
+from wagtail.models import Locale
+from wagtail.users.models import UserProfile
+
+from allauth.account.models import EmailAddress
+
+from core.models import Cluster, FieldOfAction
+
 from . import permissions
 from .models import (
     AFFILIATION_VALIDITY,
+    PROFILE_VISIBILITY_FIELDS,
     Affiliation,
     AffiliationEvent,
     AffiliationStatus,
+    Language,
     Membership,
     MembershipChange,
     MembershipStatus,
+    Offer,
     Organisation,
+    Role,
     User,
+    Visibility,
 )
 
 
@@ -174,3 +193,293 @@ def membership_set_status(
         reason=reason.strip(),
     )
     return membership
+
+
+# --- A person's own profile and data: profile form, export, account deletion -------
+
+# Hook ``fn(*, user) -> dict``: an app adds its rows about ``user`` to "Download my
+# data". Key the dict by the app label (``{"events": [...]}``); values must be JSON
+# serialisable with Django's encoder (dates and datetimes are fine).
+PERSONAL_DATA_HOOK = "community_personal_data"
+# Hook ``fn(*, user) -> None``: an app deletes or pseudonymises its rows about a
+# person who deletes their account. It runs inside the deletion's transaction, after
+# the account is pseudonymised; raising stops the deletion.
+USER_DELETED_HOOK = "community_user_deleted"
+
+DELETED_USER_NAME = "Deleted user"
+
+# What the profile form may change with ``user_update_profile``.
+PROFILE_FIELDS = (
+    "first_name",
+    "last_name",
+    "organisation_name",
+    "job_title",
+    "languages",
+    "preferred_language",
+    "bio",
+    "offers",
+    "seeks",
+)
+
+# Kept when an account is deleted: the row's identity and when it was created. Every
+# other column goes back to its default (new profile fields are cleared, too).
+_KEPT_ON_DELETE = {"id", "password", "date_joined"}
+
+
+def _default_language_rows(model, rows: Iterable) -> list:
+    """The default-language rows matching ``rows`` (any language) by translation key."""
+    keys = {row.translation_key for row in rows}
+    if not keys:
+        return []
+    return list(
+        model.objects.filter(locale=Locale.get_default(), translation_key__in=keys)
+    )
+
+
+@transaction.atomic
+def user_update_profile(
+    *,
+    user: User,
+    values: Mapping[str, Any],
+    expertise_clusters: Iterable[Cluster] | None = None,
+    expertise_fields: Iterable[FieldOfAction] | None = None,
+    visibility: Mapping[str, str] | None = None,
+) -> User:
+    """Save what a person tells the network about themselves.
+
+    ``values`` holds fields from ``PROFILE_FIELDS``. Expertise rows may be given in
+    any language; the profile stores the default-language rows, matched by
+    translation key. ``visibility`` maps fields of ``PROFILE_VISIBILITY_FIELDS`` to a
+    ``Visibility``; fields left out keep their setting. ``None`` leaves a part as it is.
+    """
+    unknown = sorted(set(values) - set(PROFILE_FIELDS))
+    if unknown:
+        raise CommunityError(
+            _("These profile fields cannot be changed here: %(fields)s.")
+            % {"fields": ", ".join(unknown)}
+        )
+    if set(values.get("languages", [])) - set(Language.values):
+        raise CommunityError(_("Please choose languages from the list."))
+    if set(values.get("offers", [])) - set(Offer.values):
+        raise CommunityError(_("Please choose what you offer from the list."))
+    update_fields = list(values)
+    if visibility is not None:
+        if set(visibility) - set(PROFILE_VISIBILITY_FIELDS) or set(
+            visibility.values()
+        ) - set(Visibility.values):
+            raise CommunityError(_("Please choose who may see each field."))
+        user.visibility = {**user.visibility, **visibility}
+        update_fields.append("visibility")
+    for name, value in values.items():
+        setattr(user, name, value)
+    if update_fields:
+        user.save(update_fields=update_fields)
+    if expertise_clusters is not None:
+        user.expertise_clusters.set(_default_language_rows(Cluster, expertise_clusters))
+    if expertise_fields is not None:
+        user.expertise_fields.set(
+            _default_language_rows(FieldOfAction, expertise_fields)
+        )
+    return user
+
+
+def _role_scope(role: Role) -> str:
+    if role.region_id:
+        return role.region.name
+    if role.country:
+        return str(role.country.name)
+    if role.cluster_id:
+        return role.cluster.name
+    return role.organisation.name if role.organisation_id else ""
+
+
+def user_export_data(*, user: User) -> dict[str, Any]:
+    """Everything the platform stores about ``user``, for "Download my data".
+
+    Holds the account, the profile, e-mail addresses, affiliations with their
+    history, roles, membership changes the person made, and what other apps add
+    through the ``community_personal_data`` hook. Other people appear only as "a
+    reviewer": who decided on a claim is the reviewer's personal data, not the
+    person's.
+    """
+    affiliations = (
+        Affiliation.objects.filter(user=user)
+        .select_related("organisation")
+        .prefetch_related("events")
+    )
+    data: dict[str, Any] = {
+        "exported_at": timezone.now(),
+        "account": {
+            "id": user.pk,
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+            "is_active": user.is_active,
+        },
+        "profile": {
+            "organisation_name": user.organisation_name,
+            "job_title": user.job_title,
+            "languages": user.languages,
+            "preferred_language": user.preferred_language,
+            "bio": user.bio,
+            "expertise_clusters": [c.name for c in user.expertise_clusters.all()],
+            "expertise_fields": [f.name for f in user.expertise_fields.all()],
+            "offers": user.offers,
+            "seeks": user.seeks,
+            "visibility": {
+                field: user.visibility_of(field) for field in PROFILE_VISIBILITY_FIELDS
+            },
+        },
+        "email_addresses": [
+            {"email": a.email, "verified": a.verified, "primary": a.primary}
+            for a in EmailAddress.objects.filter(user=user).order_by("email")
+        ],
+        "affiliations": [
+            {
+                "organisation": a.organisation.name,
+                "country": a.organisation.country.code,
+                "job_title": a.job_title,
+                "work_email": a.work_email,
+                "evidence": a.evidence,
+                "status": a.status,
+                "claimed_at": a.claimed_at,
+                "decided_at": a.decided_at,
+                "reason": a.reason,
+                "expires_at": a.expires_at,
+                "history": [
+                    {
+                        "action": event.action,
+                        "at": event.created_at,
+                        "by": "you" if event.actor_id == user.pk else "a reviewer",
+                        "reason": event.reason,
+                    }
+                    for event in a.events.all()
+                ],
+            }
+            for a in affiliations
+        ],
+        "roles": [
+            {
+                "role": role.kind,
+                "scope": _role_scope(role),
+                "valid_from": role.valid_from,
+                "valid_until": role.valid_until,
+            }
+            for role in Role.objects.filter(user=user).select_related(
+                "region", "cluster", "organisation"
+            )
+        ],
+        "membership_changes_made": [
+            {
+                "organisation": change.membership.organisation.name,
+                "from": change.from_status,
+                "to": change.to_status,
+                "reason": change.reason,
+                "at": change.created_at,
+            }
+            for change in MembershipChange.objects.filter(actor=user).select_related(
+                "membership__organisation"
+            )
+        ],
+    }
+    admin_profile = UserProfile.objects.filter(user=user).first()
+    if admin_profile is not None:
+        data["admin_preferences"] = {
+            "preferred_language": admin_profile.preferred_language,
+            "time_zone": admin_profile.current_time_zone,
+            "avatar": admin_profile.avatar.name or "",
+        }
+    for hook in hooks.get_hooks(PERSONAL_DATA_HOOK):
+        for key, value in (hook(user=user) or {}).items():
+            # An app never overwrites the community's own sections.
+            data.setdefault(key, value)
+    return data
+
+
+def _delete_sessions(user: User) -> None:
+    """End the person's stored sessions on every device.
+
+    Database sessions are not indexed by user, so they are scanned. With a session
+    engine that cannot be listed (cache, signed cookies), the unusable password set
+    on deletion ends the sessions instead: Django drops a session whose password
+    hash no longer matches.
+    """
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    if not hasattr(store_class, "get_model_class"):
+        return
+    user_id = str(user.pk)
+    sessions = store_class.get_model_class().objects.filter(
+        expire_date__gt=timezone.now()
+    )
+    for session in sessions.iterator():
+        if session.get_decoded().get(SESSION_KEY) == user_id:
+            store_class(session_key=session.session_key).delete()
+
+
+@transaction.atomic
+def user_delete(*, user: User) -> User:
+    """Delete a person's account at their request, keeping what the programme must.
+
+    Removes the profile, e-mail addresses, admin preferences, sessions, roles and
+    claims nobody decided on. The user row stays as an inactive placeholder ("Deleted
+    user", ``deleted-<id>@invalid``, no usable password) so that decided affiliations
+    and changes the person made keep their history; those affiliations lose the
+    person's own words (evidence, work address, job title) and verified ones end.
+    Then apps pseudonymise their rows through the ``community_user_deleted`` hook.
+    """
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    if locked.is_pseudonymised:
+        raise CommunityError(_("This account has already been deleted."))
+    if (
+        locked.is_superuser
+        and not User.objects.filter(is_superuser=True, is_active=True)
+        .exclude(pk=locked.pk)
+        .exists()
+    ):
+        raise CommunityError(
+            _(
+                "You are the only administrator. Make someone else an administrator "
+                "before you delete your account."
+            )
+        )
+
+    # Claims nobody decided on hold only the person's own words: they go entirely.
+    Affiliation.objects.filter(user=locked, decided_at__isnull=True).delete()
+    for affiliation in Affiliation.objects.select_for_update().filter(
+        user=locked, status=AffiliationStatus.VERIFIED
+    ):
+        affiliation.status = AffiliationStatus.WITHDRAWN
+        affiliation.save(update_fields=["status"])
+        _log(affiliation, "withdrawn", locked, "Account deleted by its owner.")
+    Affiliation.objects.filter(user=locked).update(
+        evidence="", work_email="", job_title=""
+    )
+    Role.objects.filter(user=locked).delete()
+    EmailAddress.objects.filter(user=locked).delete()
+    for admin_profile in UserProfile.objects.filter(user=locked):
+        if admin_profile.avatar:
+            avatar = admin_profile.avatar
+            transaction.on_commit(lambda avatar=avatar: avatar.delete(save=False))
+        admin_profile.delete()
+    locked.expertise_clusters.clear()
+    locked.expertise_fields.clear()
+    locked.groups.clear()
+    locked.user_permissions.clear()
+
+    for field in User._meta.concrete_fields:
+        if field.name not in _KEPT_ON_DELETE:
+            setattr(locked, field.attname, field.get_default())
+    locked.username = f"deleted-{locked.pk}"
+    locked.email = f"deleted-{locked.pk}@invalid"
+    locked.first_name = DELETED_USER_NAME
+    locked.is_active = False
+    locked.is_pseudonymised = True
+    locked.set_unusable_password()
+    locked.save()
+
+    _delete_sessions(locked)
+    for hook in hooks.get_hooks(USER_DELETED_HOOK):
+        hook(user=locked)
+    return locked

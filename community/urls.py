@@ -4,4 +4,16 @@ from . import views
 
 urlpatterns = [
     path("profile/", views.profile, name="profile"),
+    path(
+        "profile/affiliations/new/",
+        views.affiliation_claim,
+        name="affiliation_claim",
+    ),
+    path(
+        "profile/affiliations/<int:pk>/withdraw/",
+        views.affiliation_withdraw,
+        name="affiliation_withdraw",
+    ),
+    path("profile/export/", views.data_export, name="data_export"),
+    path("profile/delete/", views.account_delete, name="account_delete"),
 ]

@@ -1,6 +1,8 @@
 """Fixtures shared by every test package."""
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 import pytest
 
@@ -9,6 +11,14 @@ from core import demo
 
 def _quiet(message: str) -> None:
     """Demo seeding logs progress; tests do not need it."""
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A test that activates German must not leak it into the next test."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

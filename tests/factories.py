@@ -35,3 +35,106 @@ class UserFactory(factory.django.DjangoModelFactory):
                 verified=extracted is not False,
                 primary=True,
             )
+
+
+# --- Regions, organisations and affiliations (own profile, claims, privacy) ---------
+
+
+def _default_locale():
+    from wagtail.models import Locale
+
+    return Locale.get_default()
+
+
+def _now():
+    from django.utils import timezone
+
+    return timezone.now()
+
+
+def _in_a_year():
+    from community.models import AFFILIATION_VALIDITY
+
+    return _now() + AFFILIATION_VALIDITY
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    """A world region in the default language."""
+
+    class Meta:
+        model = "community.Region"
+
+    name = factory.Sequence(lambda n: f"Region {n}")
+    slug = factory.Sequence(lambda n: f"region-{n}")
+    locale = factory.LazyFunction(_default_locale)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    """A municipality without membership, in Jordan and a region of its own."""
+
+    class Meta:
+        model = "community.Organisation"
+
+    kind = "municipality"
+    name = factory.Sequence(lambda n: f"City {n}")
+    slug = factory.Sequence(lambda n: f"city-{n}")
+    country = "JO"
+    region = factory.SubFactory(RegionFactory)
+
+
+class AffiliationFactory(factory.django.DjangoModelFactory):
+    """An open claim; the ``verified`` and ``rejected`` traits decide it."""
+
+    class Meta:
+        model = "community.Affiliation"
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    job_title = "Urban planner"
+    evidence = "My name is on the staff page of the planning department."
+    status = "claimed"
+
+    class Params:
+        verified = factory.Trait(
+            status="verified",
+            decided_at=factory.LazyFunction(_now),
+            expires_at=factory.LazyFunction(_in_a_year),
+        )
+        rejected = factory.Trait(
+            status="rejected",
+            decided_at=factory.LazyFunction(_now),
+            reason="We could not reach the department.",
+        )
+
+
+# --- Memberships and scoped roles (coordinators' admin tools) -----------------------
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    """An active membership of a new organisation."""
+
+    class Meta:
+        model = "community.Membership"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    status = "active"
+    active_since = factory.LazyFunction(lambda: _now().date())
+
+
+class RoleFactory(factory.django.DjangoModelFactory):
+    """A coordinator of a new region; the ``focal_point`` trait speaks for an
+    organisation instead. Pass ``region``, ``country`` or ``organisation`` to scope."""
+
+    class Meta:
+        model = "community.Role"
+
+    user = factory.SubFactory(UserFactory)
+    kind = "coordinator"
+    region = factory.SubFactory(RegionFactory)
+
+    class Params:
+        focal_point = factory.Trait(
+            kind="focal_point",
+            region=None,
+            organisation=factory.SubFactory(OrganisationFactory),
+        )

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def world(db):
     """Two regions, a member city in each, and people around them."""
-    from community.demo import seed as seed_regions
+    from community.demo import seed_regions
     from core.demo import seed_taxonomy
 
     seed_taxonomy(log=lambda m: None)

@@ -1,0 +1,448 @@
+"""The public network directory: member organisations, their map and profiles.
+
+One Wagtail page (``NetworkIndexPage``) serves the directory at its own URL and a
+profile for every organisation at ``<slug>/``. Organisations stay Django models;
+the page only reads them. Later apps add sections to a profile (good practices,
+projects, events) through the ``community_organisation_sections`` hook, so this
+app never imports them.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Case, F, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce, Lower
+from django.http import Http404
+from django.utils.text import Truncator
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from wagtail import hooks
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+from wagtail.search import index
+
+from django_countries import countries
+
+from . import permissions
+from .models import (
+    PROFILE_VISIBILITY_FIELDS,
+    Affiliation,
+    Language,
+    MembershipStatus,
+    Organisation,
+    OrganisationKind,
+    OrganisationName,
+    Region,
+    User,
+)
+
+# Apps add sections to an organisation's profile through this hook. Each function
+# gets ``organisation``, ``page`` and ``request`` and returns a dict with a
+# ``template`` (and whatever that template needs) or None when it has nothing to show.
+ORGANISATION_SECTIONS_HOOK = "community_organisation_sections"
+
+# Organisations listed in the directory: members and those on their way in or out.
+LISTED_STATUSES = [
+    MembershipStatus.ACTIVE,
+    MembershipStatus.APPLIED,
+    MembershipStatus.SUSPENDED,
+]
+# How much of an unknown filter value a message repeats back.
+ECHO_LENGTH = 40
+
+
+def _echo(value: str) -> str:
+    """A visitor's input, shortened, for a message that repeats it back."""
+    return Truncator(value).chars(ECHO_LENGTH)
+
+
+def _display_name_subquery():
+    """The organisation's name in the active language, falling back to ``name``."""
+    language = (get_language() or "en")[:2]
+    translated = OrganisationName.objects.filter(
+        organisation=OuterRef("pk"), language=language
+    ).values("name")[:1]
+    return Coalesce(Subquery(translated), F("name"))
+
+
+class DirectoryFilterForm(forms.Form):
+    """Region, country and kind filters of the directory; GET only, no JavaScript.
+
+    Only valid choices reach the form: the page checks each parameter itself and
+    tells the visitor which ones it ignored, so a bad link never shows an error page.
+    """
+
+    region = forms.ChoiceField(label=gettext_lazy("Region"), required=False)
+    country = forms.ChoiceField(label=gettext_lazy("Country"), required=False)
+    kind = forms.ChoiceField(label=gettext_lazy("Kind of organisation"), required=False)
+
+    def __init__(self, *args, regions, country_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].choices = [("", _("All regions"))] + [
+            (region.slug, region.name) for region in regions
+        ]
+        self.fields["country"].choices = [("", _("All countries"))] + country_choices
+        self.fields["kind"].choices = [
+            ("", _("All kinds")),
+            *OrganisationKind.choices,
+        ]
+
+
+@dataclass
+class DirectoryFilters:
+    """The valid filters of one request and what was wrong with the others."""
+
+    region: Region | None = None
+    country: str = ""
+    kind: str = ""
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.region or self.country or self.kind)
+
+    def as_params(self) -> dict[str, str]:
+        params = {
+            "region": self.region.slug if self.region else "",
+            "country": self.country,
+            "kind": self.kind,
+        }
+        return {key: value for key, value in params.items() if value}
+
+
+@dataclass
+class VisiblePerson:
+    """A person on an organisation's profile with only the fields the viewer may
+    see (``None`` for a hidden field)."""
+
+    name: str
+    job_title: str | None
+    bio: str | None
+    languages: list[str] | None
+    expertise: list[str] | None
+    offers: list[str] | None
+    seeks: str | None
+
+
+class NetworkIndexPage(RoutablePageMixin, Page):
+    """The network: a directory of member cities and organisations with a map, and
+    a public profile page for each of them.
+
+    Editors write the title and introduction; the list, the map and the profiles
+    come from the organisations coordinators maintain in the admin.
+    """
+
+    intro = models.TextField(
+        gettext_lazy("introduction"),
+        max_length=600,
+        blank=True,
+        help_text=gettext_lazy(
+            "Two or three sentences above the directory: who is in the network and "
+            "how to join."
+        ),
+    )
+
+    content_panels = [*Page.content_panels, "intro"]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    per_page = 24
+
+    class Meta:
+        verbose_name = gettext_lazy("network directory")
+
+    # --- Reading -------------------------------------------------------------------
+
+    def get_regions(self) -> list[Region]:
+        """Regions in the page's language (English rows when not translated yet)."""
+        regions = list(Region.objects.filter(locale_id=self.locale_id))
+        if not regions:
+            regions = list(
+                Region.objects.filter(locale__language_code="en").order_by(
+                    "sort_order", "name"
+                )
+            )
+        return regions
+
+    def get_organisations(self):
+        """Every organisation the directory lists, active members first."""
+        return (
+            Organisation.objects.filter(membership__status__in=LISTED_STATUSES)
+            .select_related("region", "membership")
+            .annotate(
+                display_name=_display_name_subquery(),
+                member_rank=Case(
+                    When(membership__status=MembershipStatus.ACTIVE, then=Value(0)),
+                    default=Value(1),
+                ),
+            )
+            .order_by("member_rank", Lower("display_name"), "pk")
+        )
+
+    def get_country_choices(self) -> list[tuple[str, str]]:
+        """Countries that have a listed organisation, by name in the active language."""
+        codes = (
+            Organisation.objects.filter(membership__status__in=LISTED_STATUSES)
+            .order_by()
+            .values_list("country", flat=True)
+            .distinct()
+        )
+        return sorted(
+            ((code, countries.name(code)) for code in codes),
+            key=lambda choice: choice[1],
+        )
+
+    def get_filters(self, params, regions, country_choices) -> DirectoryFilters:
+        """Read the filters from GET parameters; unknown values are dropped with a
+        message instead of an error."""
+        filters = DirectoryFilters()
+        region_slug = params.get("region", "").strip()
+        if region_slug:
+            filters.region = next(
+                (region for region in regions if region.slug == region_slug), None
+            )
+            if filters.region is None:
+                filters.problems.append(
+                    _("There is no region “%(value)s”; showing all regions.")
+                    % {"value": _echo(region_slug)}
+                )
+        country = params.get("country", "").strip().upper()
+        if country:
+            if country in dict(country_choices):
+                filters.country = country
+            else:
+                filters.problems.append(
+                    _(
+                        "No organisation in the directory is in the country "
+                        "“%(value)s”; showing all countries."
+                    )
+                    % {"value": _echo(country)}
+                )
+        kind = params.get("kind", "").strip()
+        if kind:
+            if kind in OrganisationKind.values:
+                filters.kind = kind
+            else:
+                filters.problems.append(
+                    _(
+                        "There is no kind of organisation “%(value)s”; showing "
+                        "all kinds."
+                    )
+                    % {"value": _echo(kind)}
+                )
+        return filters
+
+    def filter_organisations(self, organisations, filters: DirectoryFilters):
+        if filters.region:
+            organisations = organisations.in_region(filters.region)
+        if filters.country:
+            organisations = organisations.filter(country=filters.country)
+        if filters.kind:
+            organisations = organisations.filter(kind=filters.kind)
+        return organisations
+
+    def paginate(self, request, organisations) -> PaginatorPage:
+        """One page of results; a page number out of range shows the last page and
+        anything that is not a number shows the first."""
+        paginator = Paginator(organisations, self.per_page)
+        return paginator.get_page(request.GET.get("page"))
+
+    def organisation_url(self, request, slug: str) -> str:
+        base = self._base_url(request)
+        return base + self.reverse_subpage("organisation", kwargs={"slug": slug})
+
+    def _base_url(self, request) -> str:
+        cache = request.__dict__.setdefault("_cc_network_url", {})
+        if self.pk not in cache:
+            url = self.get_url(request) or "/"
+            cache[self.pk] = url if url.endswith("/") else url + "/"
+        return cache[self.pk]
+
+    def get_map_points(self, request, organisations) -> list[dict]:
+        """Active members with coordinates among the filtered organisations."""
+        rows = (
+            organisations.filter(
+                membership__status=MembershipStatus.ACTIVE, latitude__isnull=False
+            )
+            .order_by()
+            .values("slug", "display_name", "latitude", "longitude")
+        )
+        return [
+            {
+                "name": row["display_name"],
+                "url": self.organisation_url(request, row["slug"]),
+                "lat": float(row["latitude"]),
+                "lon": float(row["longitude"]),
+            }
+            for row in rows
+        ]
+
+    def get_directory_context(self, request) -> dict:
+        regions = self.get_regions()
+        regions_by_key = {region.translation_key: region for region in regions}
+        country_choices = self.get_country_choices()
+        filters = self.get_filters(request.GET, regions, country_choices)
+        organisations = self.filter_organisations(self.get_organisations(), filters)
+        page_of_results = self.paginate(request, organisations)
+        requested_page = request.GET.get("page", "").strip()
+        if requested_page and requested_page != str(page_of_results.number):
+            filters.problems.append(
+                _("There is no page “%(value)s”; showing page %(number)s.")
+                % {
+                    "value": _echo(requested_page),
+                    "number": page_of_results.number,
+                }
+            )
+        entries = [
+            {
+                "organisation": organisation,
+                "url": self.organisation_url(request, organisation.slug),
+                "region": regions_by_key.get(
+                    organisation.region.translation_key, organisation.region
+                ),
+            }
+            for organisation in page_of_results
+        ]
+        form = DirectoryFilterForm(
+            data=filters.as_params() or None,
+            regions=regions,
+            country_choices=country_choices,
+        )
+        return {
+            "filter_form": form,
+            "filters": filters,
+            "filter_query": urlencode(filters.as_params()),
+            "results": page_of_results,
+            "entries": entries,
+            "result_count": page_of_results.paginator.count,
+            "map_points": self.get_map_points(request, organisations),
+        }
+
+    def get_organisation(self, slug: str) -> Organisation:
+        try:
+            return (
+                Organisation.objects.select_related("region", "membership", "parent")
+                .prefetch_related("names", "parent__names")
+                .get(slug=slug)
+            )
+        except Organisation.DoesNotExist as exc:
+            raise Http404(_("There is no organisation at this address.")) from exc
+
+    def get_visible_people(self, request, organisation) -> list[VisiblePerson]:
+        """People with a current verified affiliation whom the viewer may see, with
+        only the fields the viewer may see (rules in ``community.permissions``)."""
+        viewer = request.user
+        # One member check for the whole list instead of one per person and field.
+        viewer_is_member = permissions.is_verified_member_staff(viewer)
+        affiliations = (
+            Affiliation.objects.current()
+            .filter(
+                organisation=organisation,
+                user__is_active=True,
+                user__is_pseudonymised=False,
+            )
+            .select_related("user")
+            .prefetch_related("user__expertise_clusters", "user__expertise_fields")
+            .order_by("user__last_name", "user__first_name", "pk")
+        )
+        people = []
+        for affiliation in affiliations:
+            person = affiliation.user
+            visible = {
+                name
+                for name in PROFILE_VISIBILITY_FIELDS
+                if permissions.can_see_profile_field(
+                    viewer, person, name, viewer_is_member=viewer_is_member
+                )
+            }
+            if not visible:
+                continue
+            people.append(_visible_person(person, affiliation, visible))
+        return people
+
+    def get_sections(self, request, organisation) -> list[dict]:
+        sections = []
+        for hook in hooks.get_hooks(ORGANISATION_SECTIONS_HOOK):
+            section = hook(organisation=organisation, page=self, request=request)
+            if section:
+                sections.append(section)
+        return sections
+
+    # --- Routes --------------------------------------------------------------------
+
+    @path("", name="directory")
+    def directory(self, request):
+        """The directory: filters, map and the paginated list of organisations."""
+        return self.render(
+            request, context_overrides=self.get_directory_context(request)
+        )
+
+    @path("<slug:slug>/", name="organisation")
+    def organisation(self, request, slug):
+        """The public profile of one organisation."""
+        organisation = self.get_organisation(slug)
+        region = (
+            Region.objects.filter(
+                translation_key=organisation.region.translation_key,
+                locale_id=self.locale_id,
+            ).first()
+            or organisation.region
+        )
+        parent = organisation.parent
+        organisation_url = self.organisation_url(request, organisation.slug)
+        language_labels = dict(Language.choices)
+        return self.render(
+            request,
+            template="community/organisation_detail.html",
+            context_overrides={
+                "organisation": organisation,
+                "region": region,
+                "region_url": self._base_url(request)
+                + "?"
+                + urlencode({"region": region.slug}),
+                "parent_url": (
+                    self.organisation_url(request, parent.slug) if parent else ""
+                ),
+                "official_languages": [
+                    str(language_labels.get(code, code))
+                    for code in organisation.official_languages
+                ],
+                "membership": getattr(organisation, "membership", None),
+                "people": self.get_visible_people(request, organisation),
+                "sections": self.get_sections(request, organisation),
+                "organisation_url": organisation_url,
+                "canonical_url": request.build_absolute_uri(organisation_url),
+            },
+        )
+
+
+def _visible_person(
+    person: User, affiliation: Affiliation, visible: set[str]
+) -> VisiblePerson:
+    offer_labels = person.offer_labels
+    expertise = [cluster.name for cluster in person.expertise_clusters.all()] + [
+        field_of_action.name for field_of_action in person.expertise_fields.all()
+    ]
+    return VisiblePerson(
+        name=person.get_full_name() or _("A member of the network"),
+        job_title=(
+            (person.job_title or affiliation.job_title)
+            if "job_title" in visible
+            else None
+        ),
+        bio=person.bio if "bio" in visible else None,
+        languages=person.language_labels if "languages" in visible else None,
+        expertise=expertise if "expertise" in visible else None,
+        offers=offer_labels if "offers" in visible else None,
+        seeks=person.seeks if "seeks" in visible else None,
+    )

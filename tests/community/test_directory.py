@@ -1,0 +1,662 @@
+"""The public network directory, its map, organisation profiles and the demo seed."""
+
+import json
+import re
+from datetime import timedelta
+
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from wagtail import hooks
+from wagtail.models import Page
+
+import pytest
+from allauth.account.models import EmailAddress
+
+from community import demo
+from community.models import (
+    Affiliation,
+    AffiliationEvent,
+    Membership,
+    MembershipChange,
+    Organisation,
+    OrganisationName,
+    Region,
+    Role,
+    RoleKind,
+    User,
+    Visibility,
+)
+from community.pages import ORGANISATION_SECTIONS_HOOK, NetworkIndexPage
+from core.models import Cluster
+from tests.factories import (
+    AffiliationFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+ALL_PUBLIC = dict.fromkeys(
+    ["job_title", "bio", "languages", "expertise", "offers", "seeks"],
+    Visibility.PUBLIC,
+)
+
+
+def _quiet(message: str) -> None:
+    """Demo seeding logs progress; tests do not need it."""
+
+
+def english_region(slug: str) -> Region:
+    return Region.objects.get(slug=slug, locale__language_code="en")
+
+
+@pytest.fixture
+def network(site_pages):
+    """Regions and the directory page in English and German."""
+    demo.seed_regions(log=_quiet)
+    demo.seed_network_page(log=_quiet)
+    return NetworkIndexPage.objects.get(locale__language_code="en")
+
+
+def make_org(
+    slug,
+    name,
+    *,
+    region,
+    country,
+    kind="municipality",
+    status="active",
+    lat=None,
+    lon=None,
+    german="",
+):
+    organisation = OrganisationFactory(
+        slug=slug,
+        name=name,
+        kind=kind,
+        country=country,
+        region=english_region(region),
+        latitude=lat,
+        longitude=lon,
+    )
+    if status:
+        MembershipFactory(organisation=organisation, status=status)
+    if german:
+        OrganisationName.objects.create(
+            organisation=organisation, language="de", name=german
+        )
+    return organisation
+
+
+@pytest.fixture
+def orgs(network):
+    """Known organisations: who is listed, who is on the map, and why."""
+    return {
+        "munich": make_org(
+            "munich",
+            "Munich",
+            region="germany",
+            country="DE",
+            lat=48.137154,
+            lon=11.576124,
+            german="München",
+        ),
+        "amman": make_org(
+            "greater-amman-municipality",
+            "Greater Amman Municipality",
+            region="middle-east-north-africa",
+            country="JO",
+            lat=31.953949,
+            lon=35.910635,
+        ),
+        # An active member without coordinates: listed, not on the map.
+        "ucl": make_org(
+            "united-cities-lebanon",
+            "United Cities Lebanon",
+            region="middle-east-north-africa",
+            country="LB",
+            kind="municipal_association",
+        ),
+        # Applied, with coordinates: listed after the active ones, not on the map.
+        "bizerte": make_org(
+            "bizerte",
+            "Bizerte",
+            region="middle-east-north-africa",
+            country="TN",
+            status="applied",
+            lat=37.274423,
+            lon=9.873910,
+        ),
+        "skopje": make_org(
+            "skopje",
+            "Skopje",
+            region="south-east-europe-caucasus",
+            country="MK",
+            lat=41.997346,
+            lon=21.427996,
+        ),
+        "giz": make_org(
+            "giz",
+            "GIZ",
+            region="germany",
+            country="DE",
+            kind="partner",
+            lat=50.72,
+            lon=7.126,
+        ),
+        # Not listed at all: membership ended, or never a member.
+        "ended": make_org(
+            "ended-city",
+            "Ended City",
+            region="middle-east-north-africa",
+            country="JO",
+            status="ended",
+            lat=32.0,
+            lon=36.0,
+        ),
+        "outsider": make_org(
+            "bangkok",
+            "Bangkok",
+            region="asia",
+            country="TH",
+            status="",
+            lat=13.75,
+            lon=100.5,
+        ),
+    }
+
+
+def listed(response) -> list[str]:
+    return [entry["organisation"].slug for entry in response.context["entries"]]
+
+
+def map_points(html: str) -> list[dict]:
+    match = re.search(
+        r'<script id="map-data" type="application/json">(.*?)</script>', html, re.S
+    )
+    return json.loads(match.group(1)) if match else []
+
+
+# --- Directory ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_directory_lists_members_active_first(client, orgs, language):
+    response = client.get(f"/{language}/network/")
+    assert response.status_code == 200
+    slugs = listed(response)
+    assert set(slugs) == {
+        "munich",
+        "greater-amman-municipality",
+        "united-cities-lebanon",
+        "bizerte",
+        "skopje",
+        "giz",
+    }
+    assert slugs[-1] == "bizerte"
+    html = response.content.decode()
+    assert "Membership applied for" in html
+    assert "Ended City" not in html and "Bangkok" not in html
+
+
+# Filter query → the organisations it must list, exactly.
+FILTER_CASES = [
+    (
+        "region=middle-east-north-africa",
+        {"greater-amman-municipality", "united-cities-lebanon", "bizerte"},
+    ),
+    ("country=DE", {"munich", "giz"}),
+    ("country=de", {"munich", "giz"}),
+    ("kind=partner", {"giz"}),
+    ("kind=municipal_association", {"united-cities-lebanon"}),
+    ("region=germany&kind=municipality", {"munich"}),
+    ("region=middle-east-north-africa&country=TN", {"bizerte"}),
+    ("region=asia", set()),
+]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_directory_filters(client, orgs, language):
+    """One setup for all cases: the fixtures are costly, the requests are cheap."""
+    for query, expected in FILTER_CASES:
+        response = client.get(f"/{language}/network/?{query}")
+        assert response.status_code == 200, query
+        assert set(listed(response)) == expected, query
+        assert response.context["result_count"] == len(expected), query
+        assert response.context["filters"].problems == [], query
+    empty = client.get(f"/{language}/network/?region=asia").content.decode()
+    assert 'href="/' + language + '/network/">' in empty
+
+
+def test_filters_are_a_plain_get_form_with_labels(client, orgs):
+    html = client.get("/en/network/?region=germany").content.decode()
+    assert '<form class="filter-form" method="get" action="/en/network/"' in html
+    for name in ("region", "country", "kind"):
+        assert f'<label for="id_{name}">' in html
+    assert '<option value="germany" selected>Germany</option>' in html
+    assert "2 organisations" in html
+
+
+def test_german_directory_shows_german_names(client, orgs):
+    html = client.get("/de/network/").content.decode()
+    assert "München" in html
+    assert "Munich" not in html
+    assert 'href="/de/network/munich/"' in html
+    # Regions appear under their German names.
+    assert "Nahost und Nordafrika" in html
+    english = client.get("/en/network/").content.decode()
+    assert "Munich" in english and "München" not in english
+
+
+# Bad input → a part of the message the page must show.
+BAD_INPUT_CASES = [
+    ("region=atlantis", "There is no region “atlantis”"),
+    ("country=ZZ", "in the country “ZZ”"),
+    ("kind=castle", "There is no kind of organisation “castle”"),
+    ("page=999999", "There is no page “999999”; showing page 1."),
+    ("page=abc", "There is no page “abc”; showing page 1."),
+    ("page=0", "There is no page “0”"),
+    ("region=" + "x" * 2000, "There is no region “xxxxx"),
+    ("country=" + "x" * 2000, "in the country “XXXXX"),
+    ("kind=" + "<script>" * 250, "There is no kind of organisation “&lt;script&gt;"),
+    ("page=" + "9" * 2000, "There is no page “99999"),
+    ("page=" + "9" * 5000, "There is no page “99999"),
+]
+
+
+def test_bad_input_gives_a_normal_page_with_a_message(client, orgs):
+    for query, message in BAD_INPUT_CASES:
+        response = client.get(f"/en/network/?{query}")
+        html = response.content.decode()
+        assert response.status_code == 200, query[:40]
+        assert message in html, query[:40]
+        assert "<script><script>" not in html
+        # The bad parameter is ignored, the full list is shown.
+        assert len(listed(response)) == 6, query[:40]
+        assert response.context["results"].number == 1, query[:40]
+    # A bad parameter next to good ones: the good ones still filter.
+    response = client.get("/de/network/?country=DE&region=atlantis")
+    assert set(listed(response)) == {"munich", "giz"}
+    assert "atlantis" in response.content.decode()
+
+
+def test_huge_page_number_shows_the_last_page(client, network):
+    """25 members make two pages of 24."""
+    for number in range(25):
+        make_org(f"city-{number}", f"City {number:02}", region="germany", country="DE")
+    response = client.get("/en/network/?page=999999")
+    assert response.status_code == 200
+    assert response.context["results"].number == 2
+    assert listed(response) == ["city-24"]
+    html = response.content.decode()
+    assert "showing page 2" in html
+    assert 'href="?page=1" rel="prev"' in html
+    first = client.get("/en/network/")
+    assert len(listed(first)) == 24
+    assert 'href="?page=2" rel="next"' in first.content.decode()
+
+
+def test_pagination_links_keep_the_filters(client, network):
+    for number in range(25):
+        make_org(f"city-{number}", f"City {number:02}", region="germany", country="DE")
+    html = client.get("/en/network/?country=DE&region=germany").content.decode()
+    assert 'href="?region=germany&amp;country=DE&amp;page=2" rel="next"' in html
+
+
+# --- Map ----------------------------------------------------------------------------
+
+
+def test_map_data_holds_only_member_cities_with_coordinates(client, orgs):
+    html = client.get("/en/network/").content.decode()
+    points = map_points(html)
+    assert {point["name"] for point in points} == {
+        "Munich",
+        "Greater Amman Municipality",
+        "Skopje",
+        "GIZ",
+    }
+    amman = next(p for p in points if p["name"] == "Greater Amman Municipality")
+    assert amman == {
+        "name": "Greater Amman Municipality",
+        "url": "/en/network/greater-amman-municipality/",
+        "lat": 31.953949,
+        "lon": 35.910635,
+    }
+    # Filters apply to the map too.
+    filtered = map_points(client.get("/en/network/?region=germany").content.decode())
+    assert {point["name"] for point in filtered} == {"Munich", "GIZ"}
+    german = map_points(client.get("/de/network/").content.decode())
+    assert {"name": "München", "url": "/de/network/munich/"}.items() <= next(
+        p for p in german if p["url"] == "/de/network/munich/"
+    ).items()
+
+
+def test_map_is_hidden_without_javascript_and_leaflet_loads_only_here(client, orgs):
+    html = client.get("/en/network/").content.decode()
+    assert re.search(r"<section[^>]*data-map-section hidden>", html)
+    assert "/static/vendor/leaflet/leaflet.js" in html
+    assert "/static/vendor/leaflet/leaflet.css" in html
+    assert "/static/js/network-map.js" in html
+    assert "unpkg.com" not in html and "cdn" not in html.lower()
+    home = client.get("/en/").content.decode()
+    assert "leaflet" not in home
+    # No member with coordinates, no map at all.
+    empty = client.get("/en/network/?region=asia").content.decode()
+    assert "network-map" not in empty
+
+
+# --- Organisation profile -----------------------------------------------------------
+
+
+@pytest.fixture
+def people(orgs):
+    """People around Greater Amman with different visibility choices."""
+    amman = orgs["amman"]
+    cluster = Cluster.objects.filter(locale__language_code="en").first()
+
+    def person(first, last, *, visibility, **affiliation):
+        user = UserFactory(
+            first_name=first,
+            last_name=last,
+            job_title=f"{first} job",
+            bio=f"{first} bio",
+            visibility=visibility,
+        )
+        user.expertise_clusters.set([cluster])
+        AffiliationFactory(user=user, organisation=amman, **affiliation)
+        return user
+
+    return {
+        "public": person("Paula", "Public", visibility=ALL_PUBLIC, verified=True),
+        "mixed": person(
+            "Mira", "Mixed", visibility={"bio": Visibility.PUBLIC}, verified=True
+        ),
+        "members": person("Mats", "Members", visibility={}, verified=True),
+        "coordinators": person(
+            "Cora",
+            "Coordinators",
+            visibility=dict.fromkeys(ALL_PUBLIC, Visibility.COORDINATORS),
+            verified=True,
+        ),
+        # Never shown: a claim nobody verified yet, and an expired affiliation.
+        "claimed": person("Clara", "Claimed", visibility=ALL_PUBLIC),
+        "expired": person(
+            "Ernst",
+            "Expired",
+            visibility=ALL_PUBLIC,
+            verified=True,
+            expires_at=timezone.now() - timedelta(days=1),
+        ),
+    }
+
+
+def verified_member(orgs):
+    """A signed-in practitioner with a current affiliation with another member."""
+    user = UserFactory(first_name="Vera", last_name="Viewer")
+    AffiliationFactory(user=user, organisation=orgs["skopje"], verified=True)
+    return user
+
+
+def coordinator():
+    user = UserFactory(first_name="Kim", last_name="Coordinator")
+    Role.objects.create(
+        user=user,
+        kind=RoleKind.COORDINATOR,
+        region=english_region("middle-east-north-africa"),
+    )
+    return user
+
+
+AMMAN_URL = "/en/network/greater-amman-municipality/"
+
+
+def test_profile_shows_the_facts(client, orgs):
+    amman = orgs["amman"]
+    amman.population = 4_000_000
+    amman.website = "https://www.ammancity.gov.jo"
+    amman.official_languages = ["ar"]
+    amman.parent = orgs["ucl"]
+    amman.save()
+    response = client.get(AMMAN_URL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<h1 id="organisation-heading">Greater Amman Municipality</h1>' in html
+    assert (
+        "<title>Greater Amman Municipality · Network · Connective Cities</title>"
+        in html
+    )
+    assert '<meta property="og:title" content="Greater Amman Municipality">' in html
+    assert "4,000,000" in html
+    assert 'href="https://www.ammancity.gov.jo"' in html
+    assert "Arabic" in html
+    assert 'href="/en/network/united-cities-lebanon/">United Cities Lebanon' in html
+    assert "Member since" in html
+    assert 'href="/en/network/?region=middle-east-north-africa"' in html
+    assert 'aria-label="Breadcrumb"' in html
+    # No contributed sections (practices, projects, events) and no empty headings.
+    assert response.context["sections"] == []
+    assert "People" not in html
+
+
+def test_profile_in_german_uses_german_names(client, orgs):
+    html = client.get("/de/network/munich/").content.decode()
+    assert '<h1 id="organisation-heading">München</h1>' in html
+    assert "Deutschland" in html
+
+
+def test_unknown_profile_is_not_found(client, network):
+    assert client.get("/en/network/atlantis/").status_code == 404
+
+
+def shown_people(response) -> dict[str, object]:
+    return {person.name: person for person in response.context["people"]}
+
+
+def test_anonymous_visitors_see_only_what_people_made_public(client, people):
+    response = client.get(AMMAN_URL)
+    shown = shown_people(response)
+    assert set(shown) == {"Paula Public", "Mira Mixed"}
+    assert shown["Paula Public"].job_title == "Paula job"
+    assert shown["Paula Public"].expertise
+    # Mira made only her bio public.
+    assert shown["Mira Mixed"].bio == "Mira bio"
+    assert shown["Mira Mixed"].job_title is None
+    assert shown["Mira Mixed"].expertise is None
+    html = response.content.decode()
+    assert "Mira job" not in html
+    assert "Mats" not in html and "Cora" not in html
+    assert "Clara" not in html and "Ernst" not in html
+
+
+def test_verified_members_see_members_only_fields(client, people, orgs):
+    client.force_login(verified_member(orgs))
+    shown = shown_people(client.get(AMMAN_URL))
+    assert set(shown) == {"Paula Public", "Mira Mixed", "Mats Members"}
+    assert shown["Mira Mixed"].job_title == "Mira job"
+    assert shown["Mats Members"].bio == "Mats bio"
+
+
+def test_signed_in_people_without_verified_affiliation_see_only_public(client, people):
+    client.force_login(UserFactory())
+    shown = shown_people(client.get(AMMAN_URL))
+    assert set(shown) == {"Paula Public", "Mira Mixed"}
+
+
+def test_coordinators_see_everyone_with_a_current_affiliation(client, people):
+    client.force_login(coordinator())
+    shown = shown_people(client.get(AMMAN_URL))
+    assert set(shown) == {
+        "Paula Public",
+        "Mira Mixed",
+        "Mats Members",
+        "Cora Coordinators",
+    }
+    assert shown["Cora Coordinators"].job_title == "Cora job"
+
+
+def test_sections_come_from_the_hook_and_empty_ones_are_hidden(client, orgs):
+    def practices(organisation, page, request):
+        return {"template": "blocks/paragraph_block.html", "count": 2}
+
+    def nothing(organisation, page, request):
+        return None
+
+    with (
+        hooks.register_temporarily(ORGANISATION_SECTIONS_HOOK, practices),
+        hooks.register_temporarily(ORGANISATION_SECTIONS_HOOK, nothing),
+    ):
+        response = client.get(AMMAN_URL)
+    assert response.status_code == 200
+    assert response.context["sections"] == [
+        {"template": "blocks/paragraph_block.html", "count": 2}
+    ]
+
+
+# --- Query budgets ------------------------------------------------------------------
+
+
+def _count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_directory_query_count_does_not_grow_with_cities(
+    client, network, django_assert_num_queries
+):
+    """The directory costs the same with 1 and with 50 member cities.
+
+    Budget: the page frame (site, page route, menu, language links) plus, for the
+    directory, regions, countries, the result count, one page of organisations
+    with region, membership and the localised name in one query, and the map
+    points in one more query. Nothing per organisation.
+    """
+    make_org(
+        "city-0",
+        "City 0",
+        region="germany",
+        country="DE",
+        lat=50,
+        lon=7,
+        german="Stadt 0",
+    )
+    client.get("/de/network/")  # warm the site and page caches
+    one = _count_queries(client, "/de/network/")
+    for number in range(1, 50):
+        make_org(
+            f"city-{number}",
+            f"City {number}",
+            region="germany",
+            country="DE",
+            lat=50,
+            lon=7,
+            german=f"Stadt {number}",
+        )
+    with django_assert_num_queries(one):
+        response = client.get("/de/network/")
+    assert len(listed(response)) == 24
+    assert len(response.context["map_points"]) == 50
+    assert one <= 20
+
+
+def test_profile_query_count_does_not_grow_with_cities_or_people(
+    client, orgs, django_assert_num_queries
+):
+    """A profile costs the same with 1 and with 50 visible people (and 50 more
+    cities in the network), for a signed-in member, the costliest viewer.
+
+    Budget: the page frame, the viewer's session, roles and member check (once),
+    the organisation with region, parent, membership and names, its region in the
+    page's language, and the people with their expertise in three queries.
+    """
+    viewer = verified_member(orgs)
+    client.force_login(viewer)
+    amman = orgs["amman"]
+    cluster = Cluster.objects.filter(locale__language_code="en").first()
+
+    def add_person(number):
+        user = UserFactory(first_name=f"Person {number}", visibility=ALL_PUBLIC)
+        user.expertise_clusters.set([cluster])
+        AffiliationFactory(user=user, organisation=amman, verified=True)
+
+    add_person(0)
+    client.get(AMMAN_URL)
+    one = _count_queries(client, AMMAN_URL)
+    for number in range(1, 50):
+        add_person(number)
+        make_org(f"city-{number}", f"City {number}", region="germany", country="DE")
+    with django_assert_num_queries(one):
+        response = client.get(AMMAN_URL)
+    assert len(response.context["people"]) == 50
+    assert one <= 25
+
+
+# --- Demo content -------------------------------------------------------------------
+
+
+def _counts() -> dict[str, int]:
+    models = [
+        Region,
+        Organisation,
+        OrganisationName,
+        Membership,
+        MembershipChange,
+        User,
+        Affiliation,
+        AffiliationEvent,
+        Role,
+        EmailAddress,
+        Page,
+        NetworkIndexPage,
+    ]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def test_seed_demo_is_idempotent_and_makes_the_network(settings, client):
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    first = _counts()
+    call_command("seed_demo", verbosity=0)
+    assert _counts() == first
+
+    amman = Organisation.objects.get(slug="greater-amman-municipality")
+    assert amman.name == "Greater Amman Municipality"
+    assert amman.country.code == "JO"
+    assert amman.region.slug == "middle-east-north-africa"
+    assert amman.is_active_member and amman.has_location
+    munich = Organisation.objects.get(slug="munich")
+    assert munich.names.get(language="de").name == "München"
+    assert (
+        Organisation.objects.filter(slug__in=["frankfurt-am-main", "loerrach"]).count()
+        == 2
+    )
+    assert Membership.objects.filter(status="applied").exists()
+    assert Membership.objects.filter(status="suspended").exists()
+    assert Affiliation.objects.current().exists()
+    assert Affiliation.objects.pending().exists()
+    assert User.objects.filter(visibility__job_title="public").exists()
+
+    for email, region in [
+        ("coordinator.mena@example.org", "middle-east-north-africa"),
+        ("coordinator.see@example.org", "south-east-europe-caucasus"),
+        ("coordinator.ssa@example.org", "sub-saharan-africa"),
+    ]:
+        user = User.objects.get(email=email)
+        assert user.is_staff
+        assert user.check_password("connective-demo")
+        assert user.groups.filter(name="Coordinators").exists()
+        assert Role.objects.active().get(user=user, kind="coordinator").region == (
+            english_region(region)
+        )
+        assert EmailAddress.objects.get(user=user, email=email).verified
+    assert Group.objects.filter(name="Coordinators").count() == 1
+
+    pages = NetworkIndexPage.objects.live().filter(show_in_menus=True)
+    assert {page.title for page in pages} == {"Network", "Netzwerk"}
+    assert client.get("/en/network/").status_code == 200
+    assert client.get("/de/network/greater-amman-municipality/").status_code == 200
