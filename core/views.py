@@ -1,12 +1,30 @@
-"""Views that are not pages: the health check used by load balancers and compose."""
+"""Views that are not pages: the health check used by load balancers and compose,
+and the site-wide search."""
+
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from wagtail import hooks
+from wagtail.models import Locale
+
 import redis
+
+from .search import (
+    SEARCH_GROUPS_HOOK,
+    SearchGroup,
+    SearchHit,
+    clean_query,
+    highlighted,
+)
 
 
 @never_cache
@@ -37,4 +55,124 @@ def healthz(request):
     return JsonResponse(
         {"status": "ok" if healthy else "error", "checks": checks},
         status=200 if healthy else 503,
+    )
+
+
+# --- Site-wide search ----------------------------------------------------------------
+
+# Results per group on the overview, and per page when one group is shown alone.
+SEARCH_OVERVIEW_SIZE = 5
+SEARCH_PAGE_SIZE = 20
+
+
+def _standard_page_group(*, request, query, locale) -> SearchGroup:
+    """Core's own group: standard pages such as "About us"."""
+    from .models import StandardPage
+
+    language = locale.language_code
+
+    def to_hits(pages) -> list[SearchHit]:
+        marks = highlighted(
+            StandardPage.objects.all(),
+            [page.pk for page in pages],
+            query,
+            language,
+            fields=("title", "intro"),
+        )
+        return [
+            SearchHit(
+                title=marks[page.pk]["title"],
+                url=page.get_url(request),
+                snippet=marks[page.pk]["intro"],
+            )
+            for page in pages
+            if page.pk in marks
+        ]
+
+    results = (
+        StandardPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .defer_streamfields()
+        .search(query)
+    )
+    return SearchGroup(
+        key="pages",
+        title=_("Pages"),
+        results=results,
+        to_hits=to_hits,
+        order=90,
+    )
+
+
+def search_groups(*, request, query: str, locale) -> list[SearchGroup]:
+    """Core's group and every group other apps register, in display order."""
+    groups = [_standard_page_group(request=request, query=query, locale=locale)]
+    for hook in hooks.get_hooks(SEARCH_GROUPS_HOOK):
+        group = hook(request=request, query=query, locale=locale)
+        if group is not None:
+            groups.append(group)
+    return sorted(groups, key=lambda group: (group.order, group.key))
+
+
+@require_GET
+def site_search(request):
+    """Search practices, projects, cities, events and pages at once.
+
+    Results come grouped by kind with their counts, best match first, with the
+    matched words highlighted; ``type`` shows one group alone, paginated. Queries
+    are stemmed in the language of the URL (/en/ or /de/). Bad input (a huge
+    query, an unknown type, a page out of range) gives a normal page that says
+    what happened.
+    """
+    query, problem = clean_query(request.GET.get("q"))
+    messages = [problem] if problem else []
+    locale = Locale.get_active()
+    groups: list[SearchGroup] = []
+    shown = []
+    only = (request.GET.get("type") or "").strip()
+    page_of_results = None
+    if query:
+        groups = search_groups(request=request, query=query, locale=locale)
+        keys = {group.key for group in groups}
+        if only and only not in keys:
+            messages.append(
+                _("There is no kind of content “%(value)s”; showing all kinds.")
+                % {"value": Truncator(only).chars(40)}
+            )
+            only = ""
+        for group in groups:
+            group.count = group.results.count()
+        for group in groups:
+            if only and group.key != only:
+                continue
+            if only:
+                paginator = Paginator(group.results, SEARCH_PAGE_SIZE)
+                page_of_results = paginator.get_page(request.GET.get("page"))
+                if str(page_of_results.number) != (request.GET.get("page") or "1"):
+                    messages.append(
+                        _("There is no such page of results; showing page %(n)s.")
+                        % {"n": page_of_results.number}
+                    )
+                rows = list(page_of_results.object_list)
+            else:
+                rows = list(group.results[:SEARCH_OVERVIEW_SIZE]) if group.count else []
+            shown.append({"group": group, "hits": group.to_hits(rows) if rows else []})
+    else:
+        only = ""
+    total = sum(group.count for group in groups)
+    return render(
+        request,
+        "core/search.html",
+        {
+            "query": query,
+            "messages_list": messages,
+            "groups": groups,
+            "shown": shown,
+            "only": only,
+            "total": total,
+            "results": page_of_results,
+            "filter_query": urlencode({"q": query, "type": only}) if only else "",
+            "overview_query": urlencode({"q": query}),
+        },
     )

@@ -269,6 +269,15 @@ class GoodPracticePage(Page):
         verbose_name = _("good practice")
         verbose_name_plural = _("good practices")
 
+    def get_context(self, request, *args, **kwargs):
+        """Facts in the reader's language, related content (same field of action,
+        same city, same event, projects) and structured data for search engines."""
+        from .selectors import practice_detail
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(practice_detail(self, request))
+        return context
+
     def clean(self):
         super().clean()
         if self.start_year and self.end_year and self.end_year < self.start_year:
@@ -309,3 +318,31 @@ class GoodPracticeIndexPage(Page):
 
     class Meta:
         verbose_name = _("good practice index")
+
+    def get_practices(self, request):
+        """This request's listing: filtered, searched, faceted and paginated (the
+        listing paginates itself so it can say when a page number was out of range;
+        see ``practices.selectors``)."""
+        from .selectors import practice_listing
+
+        return practice_listing(self, request)
+
+    def get_map_points(self, request, listing) -> list[dict]:
+        """One point per city among all results (not only this page of them)."""
+        from .selectors import practice_map_points
+
+        return practice_map_points(listing, self.get_url(request))
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import KnowledgeFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        listing = self.get_practices(request)
+        context["listing"] = listing
+        context["filter_form"] = KnowledgeFilterForm(listing=listing)
+        context["map_points"] = self.get_map_points(request, listing)
+        query = listing.canonical_query()
+        context["canonical_url"] = self.get_full_url(request) + (
+            f"?{query}" if query else ""
+        )
+        return context

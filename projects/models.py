@@ -212,6 +212,15 @@ class SupportedProjectPage(Page):
         verbose_name = _("supported project")
         verbose_name_plural = _("supported projects")
 
+    def get_context(self, request, *args, **kwargs):
+        """Cities with roles, the timeline, related content (practices it learnt
+        from, same field, same cities, same event) and structured data."""
+        from .selectors import project_detail
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(project_detail(self, request))
+        return context
+
 
 class ProjectCity(Orderable):
     """A city (or organisation) in a project and the part it plays."""
@@ -279,3 +288,30 @@ class ProjectIndexPage(Page):
 
     class Meta:
         verbose_name = _("project index")
+
+    def get_projects(self, request):
+        """This request's listing: filtered, searched, faceted and paginated (see
+        ``practices.selectors.run_listing``)."""
+        from .selectors import project_listing
+
+        return project_listing(self, request)
+
+    def get_map_points(self, request, listing) -> list[dict]:
+        """One point per city among all results (not only this page of them)."""
+        from .selectors import project_map_points
+
+        return project_map_points(listing, self.get_url(request))
+
+    def get_context(self, request, *args, **kwargs):
+        from practices.forms import KnowledgeFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        listing = self.get_projects(request)
+        context["listing"] = listing
+        context["filter_form"] = KnowledgeFilterForm(listing=listing)
+        context["map_points"] = self.get_map_points(request, listing)
+        query = listing.canonical_query()
+        context["canonical_url"] = self.get_full_url(request) + (
+            f"?{query}" if query else ""
+        )
+        return context

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
+    "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
     # Accounts
     "allauth",
     "allauth.account",
@@ -72,7 +75,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "config.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -142,7 +145,18 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic tasks: each entry says its window and why running it twice is harmless.
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Every minute: publish pages whose go-live time has passed (scheduled publishing,
+    # also of approved proposals) and unpublish expired ones. A repeated or late run
+    # is harmless: Wagtail's command only acts on pages whose time has come and clears
+    # the schedule as it publishes, so a second run finds nothing to do. A run still
+    # queued after 55 s is dropped, so slow workers never pile them up.
+    "publish-scheduled-pages": {
+        "task": "practices.tasks.publish_scheduled_task",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+}
 
 # --- Mail ----------------------------------------------------------------------------
 
@@ -212,6 +226,8 @@ TIME_ZONE = "Europe/Berlin"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Kosovo has no ISO 3166 code yet; XK is the user-assigned code in common use.
+COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
 
 # --- Static and media ----------------------------------------------------------------
 

@@ -1,0 +1,173 @@
+"""RSS and Atom feeds of the knowledge base, per index and per thematic cluster.
+
+A feed lists the 20 newest live pages in the language of its URL (/en/ or /de/),
+with absolute links. ``KnowledgeBaseFeed`` is generic so that the projects app can
+offer the same feeds for supported projects.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpRequest
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from wagtail.models import Locale, Page
+
+from core.models import Cluster
+
+from .models import GoodPracticeIndexPage, GoodPracticePage
+
+FEED_LENGTH = 20
+
+
+@dataclass
+class FeedScope:
+    """What one request's feed covers: the language, the index and maybe a cluster."""
+
+    request: HttpRequest
+    locale: Locale
+    index: Page | None
+    cluster: Cluster | None
+    cluster_names: dict
+
+
+class KnowledgeBaseFeed(Feed):
+    """The newest live pages of one page type, optionally of one cluster.
+
+    Subclasses set ``page_model``, ``index_model`` and the titles. The cluster comes
+    from the URL (``feed/<cluster-slug>/rss/``) or ``?cluster=<slug>``; an unknown
+    cluster is a 404.
+    """
+
+    page_model: type[Page]
+    index_model: type[Page]
+    feed_type = Rss201rev2Feed
+
+    def feed_title(self) -> str:
+        raise NotImplementedError
+
+    def feed_title_for_cluster(self, cluster_name: str) -> str:
+        raise NotImplementedError
+
+    def feed_description(self) -> str:
+        raise NotImplementedError
+
+    def get_object(self, request, cluster: str | None = None):
+        locale = Locale.get_active()
+        slug = cluster or request.GET.get("cluster", "").strip()
+        # Pages point at the default-language clusters; the slug is the same in
+        # every language, the name shown is the one of the feed's language.
+        clusters = {
+            row.translation_key: row.name
+            for row in Cluster.objects.filter(locale=locale)
+        }
+        chosen = None
+        if slug:
+            chosen = Cluster.objects.filter(
+                slug=slug[:120], locale=Locale.get_default()
+            ).first()
+            if chosen is None:
+                raise Http404(_("There is no cluster with this name."))
+        index = (
+            self.index_model.objects.live()
+            .public()
+            .filter(locale=locale)
+            .order_by("path")
+            .first()
+        )
+        return FeedScope(
+            request=request,
+            locale=locale,
+            index=index,
+            cluster=chosen,
+            cluster_names=clusters,
+        )
+
+    def title(self, obj: FeedScope) -> str:
+        if obj.cluster:
+            name = obj.cluster_names.get(obj.cluster.translation_key, obj.cluster.name)
+            return self.feed_title_for_cluster(name)
+        return self.feed_title()
+
+    def link(self, obj: FeedScope) -> str:
+        if obj.index is not None:
+            return obj.index.get_url(request=obj.request)
+        return f"/{obj.locale.language_code}/"
+
+    def description(self, obj: FeedScope) -> str:
+        intro = getattr(obj.index, "intro", "")
+        return intro or self.feed_description()
+
+    def items(self, obj: FeedScope) -> list[Page]:
+        pages = (
+            self.page_model.objects.live()
+            .public()
+            .filter(locale=obj.locale)
+            .defer_streamfields()
+            .select_related("cluster")
+            .order_by("-first_published_at", "-pk")
+        )
+        if obj.cluster is not None:
+            pages = pages.filter(cluster=obj.cluster)
+        pages = list(pages[:FEED_LENGTH])
+        for page in pages:
+            # Relative when the page is on the requested site; the syndication
+            # framework then adds the request's scheme and host.
+            page.feed_url = page.get_url(request=obj.request)
+            page.feed_categories = (
+                [obj.cluster_names[page.cluster.translation_key]]
+                if page.cluster_id and page.cluster.translation_key in obj.cluster_names
+                else []
+            )
+        return pages
+
+    def item_title(self, item: Page) -> str:
+        return item.title
+
+    def item_description(self, item: Page) -> str:
+        return getattr(item, "teaser", "") or item.search_description
+
+    def item_link(self, item: Page) -> str:
+        return item.feed_url
+
+    def item_guid(self, item: Page) -> str:
+        return item.feed_url
+
+    def item_pubdate(self, item: Page):
+        return item.first_published_at
+
+    def item_updateddate(self, item: Page):
+        return item.last_published_at
+
+    def item_categories(self, item: Page) -> list[str]:
+        return item.feed_categories
+
+
+class AtomMixin:
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj: FeedScope) -> str:
+        return self.description(obj)
+
+
+class GoodPracticeFeed(KnowledgeBaseFeed):
+    """RSS 2.0: the newest good practices."""
+
+    page_model = GoodPracticePage
+    index_model = GoodPracticeIndexPage
+
+    def feed_title(self) -> str:
+        return _("Good practices – Connective Cities")
+
+    def feed_title_for_cluster(self, cluster_name: str) -> str:
+        return _("Good practices: %(cluster)s – Connective Cities") % {
+            "cluster": cluster_name
+        }
+
+    def feed_description(self) -> str:
+        return _("What cities did about their problems, told so others can learn.")
+
+
+class GoodPracticeAtomFeed(AtomMixin, GoodPracticeFeed):
+    """Atom 1.0: the newest good practices."""

@@ -1,0 +1,466 @@
+"""Reads of the knowledge base: the good practices listing, what a practice's page
+shows next to its story, and summaries for other pages.
+
+The listing machinery (filters, search, facets, pagination) is in
+``practices.listing``; ``projects.selectors`` uses it too, with its own filters.
+"""
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import F, Prefetch, QuerySet
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from wagtail import hooks
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from community.models import Organisation, Region
+from community.pages import NetworkIndexPage
+from core.models import SDG, Cluster, FieldOfAction
+
+from .listing import (
+    CityFilter,
+    CountryFilter,
+    Listing,
+    ListingFilter,
+    TagFilter,
+    TaxonomyFilter,
+    YearFilter,
+    current_language,
+    localized_name,
+    localized_rows,
+    organisations_with_names,
+    run_listing,
+)
+from .models import GoodPracticePage, GoodPracticeTag
+
+THUMBNAIL_SPEC = "fill-480x270"
+RELATED_LIMIT = 4
+
+# Projects (which may import practices, not the other way round) add related content
+# to a practice's page through this hook: ``fn(page=, request=, event=)`` returns a
+# ``RelatedGroup`` or None.
+PRACTICE_RELATED_HOOK = "practices_related_content"
+
+
+# --- Small shared pieces ----------------------------------------------------------
+
+
+class OrganisationLinks:
+    """Links to organisation profiles on the network directory of one language.
+
+    The directory page is looked up once per request; without one, cities are
+    plain text.
+    """
+
+    def __init__(self, request, locale_id: int):
+        self.request = request
+        cache = request.__dict__.setdefault("_cc_network_pages", {})
+        if locale_id not in cache:
+            cache[locale_id] = (
+                NetworkIndexPage.objects.live()
+                .public()
+                .filter(locale_id=locale_id)
+                .first()
+            )
+        self.page = cache[locale_id]
+
+    def url(self, slug: str) -> str:
+        if self.page is None:
+            return ""
+        return self.page.organisation_url(self.request, slug)
+
+
+def json_ld(data: dict) -> SafeString:
+    """``data`` as JSON that is safe inside a ``<script>`` element."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+    return mark_safe(text)  # noqa: S308 - the characters that end a script are escaped
+
+
+# --- Good practices -------------------------------------------------------------
+
+
+def _through_pairs(relation, value_column: str) -> QuerySet:
+    """(page, value) rows straight from a many-to-many table of practices."""
+    return relation.through.objects.values(
+        cc_page=F("goodpracticepage_id"), cc_value=F(value_column)
+    )
+
+
+def practice_filters() -> list[ListingFilter]:
+    return [
+        TaxonomyFilter(
+            "cluster",
+            label=gettext_lazy("Thematic cluster"),
+            all_label=gettext_lazy("All clusters"),
+            unknown=gettext_lazy(
+                "There is no cluster “%(value)s”; showing all clusters."
+            ),
+            model=Cluster,
+            path="cluster",
+        ),
+        TaxonomyFilter(
+            "field",
+            label=gettext_lazy("Field of action"),
+            all_label=gettext_lazy("All fields of action"),
+            unknown=gettext_lazy(
+                "There is no field of action “%(value)s”; showing all fields."
+            ),
+            model=FieldOfAction,
+            path="field_of_action",
+            order_field="cluster__sort_order",
+        ),
+        TaxonomyFilter(
+            "region",
+            label=gettext_lazy("Region"),
+            all_label=gettext_lazy("All regions"),
+            unknown=gettext_lazy(
+                "There is no region “%(value)s”; showing all regions."
+            ),
+            model=Region,
+            path="region",
+        ),
+        CountryFilter("country", path="country"),
+        CityFilter(
+            "city",
+            path="cities",
+            pairs=lambda: _through_pairs(GoodPracticePage.cities, "organisation_id"),
+        ),
+        TaxonomyFilter(
+            "sdg",
+            label=gettext_lazy("Sustainable Development Goal"),
+            all_label=gettext_lazy("All SDGs"),
+            unknown=gettext_lazy("There is no SDG “%(value)s”; showing all SDGs."),
+            model=SDG,
+            path="sdgs",
+            key_field="number",
+            order_field="number",
+            many=True,
+            pairs=lambda: _through_pairs(GoodPracticePage.sdgs, "sdg_id"),
+        ),
+        TagFilter(
+            pairs=lambda: GoodPracticeTag.objects.values(
+                cc_page=F("content_object_id"), cc_value=F("tag_id")
+            )
+        ),
+        YearFilter(path="start_year", label=gettext_lazy("Start year")),
+    ]
+
+
+def practice_base(index_page: Page) -> QuerySet:
+    """The practices an index page lists: live, public, its own children (and so in
+    its language)."""
+    return (
+        GoodPracticePage.objects.live()
+        .public()
+        .child_of(index_page)
+        .filter(locale_id=index_page.locale_id)
+    )
+
+
+def decorate_practices(queryset: QuerySet, *, locale_id: int, language: str):
+    """Everything a practice card shows, in a fixed number of queries."""
+    image_model = get_image_model()
+    return (
+        queryset.defer_streamfields()
+        .select_related("cluster", "field_of_action")
+        .annotate(
+            cluster_label=localized_name(Cluster, "cluster", locale_id),
+            field_label=localized_name(FieldOfAction, "field_of_action", locale_id),
+        )
+        .prefetch_related(
+            Prefetch(
+                "hero_image",
+                queryset=image_model.objects.prefetch_renditions(THUMBNAIL_SPEC),
+            ),
+            Prefetch(
+                "cities",
+                queryset=organisations_with_names(language).order_by("name"),
+            ),
+            Prefetch("sdgs", queryset=SDG.objects.order_by("number")),
+            "tags",
+        )
+    )
+
+
+def practice_listing(index_page: Page, request) -> Listing:
+    """The good practices index for one request: filters, search, facets, a page."""
+    language = current_language()
+    filters = practice_filters()
+    return run_listing(
+        base=practice_base(index_page),
+        filters=filters,
+        params=request.GET,
+        locale_id=index_page.locale_id,
+        decorate=lambda queryset: decorate_practices(
+            queryset, locale_id=index_page.locale_id, language=language
+        ),
+        map_filter=next(spec for spec in filters if spec.name == "city"),
+    )
+
+
+def practice_map_points(listing: Listing, index_url: str) -> list[dict]:
+    return listing.map_points(
+        url_for=lambda slug: f"{index_url}?{listing.querystring(city=slug, page='')}",
+        label=lambda count: (
+            ngettext("%(count)d good practice", "%(count)d good practices", count)
+            % {"count": count}
+        ),
+    )
+
+
+# --- A practice's page ---------------------------------------------------------------
+
+
+@dataclass
+class RelatedItem:
+    title: str
+    url: str
+    meta: str = ""
+
+
+@dataclass
+class RelatedGroup:
+    """A list of related pages under a heading, e.g. "More on urban renewal"."""
+
+    key: str
+    title: str
+    items: list[RelatedItem]
+
+
+def related_items(pages: Iterable[Page], request, meta: Callable = None) -> list:
+    return [
+        RelatedItem(
+            title=page.title,
+            url=page.get_url(request),
+            meta=meta(page) if meta else "",
+        )
+        for page in pages
+    ]
+
+
+def practice_facts(page: GoodPracticePage, request) -> dict:
+    """The structured header of a practice in the page's language."""
+    locale_id = page.locale_id
+    language = current_language()
+    links = OrganisationLinks(request, locale_id)
+    # Through the page's own relation, so that a preview shows unsaved choices.
+    city_ids = [city.pk for city in page.cities.all()]
+    cities = [
+        {"organisation": city, "url": links.url(city.slug)}
+        for city in organisations_with_names(language)
+        .filter(pk__in=city_ids)
+        .order_by("display_name")
+    ]
+    cluster, field_of_action, region = (
+        localized_rows(model, [row], locale_id)[0] if row else None
+        for model, row in (
+            (Cluster, page.cluster),
+            (FieldOfAction, page.field_of_action),
+            (Region, page.region),
+        )
+    )
+    sdgs = localized_rows(
+        SDG, sorted(page.sdgs.all(), key=lambda sdg: sdg.number), locale_id
+    )
+    return {
+        "cities": cities,
+        "cluster": cluster,
+        "field_of_action": field_of_action,
+        "region": region,
+        "sdgs": sdgs,
+        "tags": list(page.tags.all()),
+    }
+
+
+def _event_translation(event: Page | None, locale_id: int) -> Page | None:
+    """The event page in the reader's language, or the one stored."""
+    if event is None:
+        return None
+    return (
+        Page.objects.live()
+        .public()
+        .filter(translation_key=event.translation_key, locale_id=locale_id)
+        .first()
+        or event
+    )
+
+
+def practice_related(page: GoodPracticePage, request, facts: dict) -> list:
+    """Practices with the same field of action, from the same cities and from the
+    same event, then what other apps add (projects). One query per group; a page
+    appears in the first group that lists it only."""
+    others = (
+        GoodPracticePage.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id)
+        .exclude(pk=page.pk)
+        .defer_streamfields()
+        .order_by("-first_published_at", "-pk")
+    )
+    groups = []
+    if page.field_of_action_id:
+        groups.append(
+            RelatedGroup(
+                key="field",
+                title=_("More on %(field)s") % {"field": facts["field_of_action"].name},
+                items=related_items(
+                    others.filter(field_of_action_id=page.field_of_action_id)[
+                        :RELATED_LIMIT
+                    ],
+                    request,
+                ),
+            )
+        )
+    city_ids = [entry["organisation"].pk for entry in facts["cities"]]
+    if city_ids:
+        names = ", ".join(
+            entry["organisation"].display_name for entry in facts["cities"]
+        )
+        groups.append(
+            RelatedGroup(
+                key="city",
+                title=_("More from %(cities)s") % {"cities": names},
+                items=related_items(
+                    others.filter(
+                        pk__in=GoodPracticePage.objects.filter(
+                            cities__in=city_ids
+                        ).values("pk")
+                    )[:RELATED_LIMIT],
+                    request,
+                ),
+            )
+        )
+    event = facts.get("event")
+    if event is not None:
+        groups.append(
+            RelatedGroup(
+                key="event",
+                title=_("Also presented at %(event)s") % {"event": event.title},
+                items=related_items(
+                    others.filter(presented_at__translation_key=event.translation_key)[
+                        :RELATED_LIMIT
+                    ],
+                    request,
+                ),
+            )
+        )
+    for hook in hooks.get_hooks(PRACTICE_RELATED_HOOK):
+        group = hook(page=page, request=request, event=event)
+        if group:
+            groups.append(group)
+    return _without_repeats(groups)
+
+
+def _without_repeats(groups: list[RelatedGroup]) -> list[RelatedGroup]:
+    seen: set[str] = set()
+    kept = []
+    for group in groups:
+        group.items = [item for item in group.items if item.url not in seen]
+        seen.update(item.url for item in group.items)
+        if group.items:
+            kept.append(group)
+    return kept
+
+
+def practice_structured_data(page: GoodPracticePage, request, facts: dict) -> dict:
+    """schema.org ``Article`` for search engines: what it is about and where."""
+    about = [
+        {"@type": "Thing", "name": row.name}
+        for row in (facts["cluster"], facts["field_of_action"])
+        if row is not None
+    ] + [
+        {"@type": "Thing", "name": f"SDG {sdg.number}: {sdg.name}"}
+        for sdg in facts["sdgs"]
+    ]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": page.title,
+        "name": page.title,
+        "description": page.teaser,
+        "url": page.get_full_url(request),
+        "inLanguage": current_language(),
+        "about": about,
+        "spatialCoverage": [
+            _place(entry["organisation"], entry["url"], request)
+            for entry in facts["cities"]
+        ],
+        "keywords": [tag.name for tag in facts["tags"]],
+        "publisher": {"@type": "Organization", "name": "Connective Cities"},
+    }
+    if page.first_published_at:
+        data["datePublished"] = page.first_published_at
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at
+    if page.originally_published_by:
+        data["sourceOrganization"] = {
+            "@type": "Organization",
+            "name": page.originally_published_by,
+        }
+    return data
+
+
+def _place(organisation: Organisation, url: str, request) -> dict:
+    place = {
+        "@type": "Place",
+        "name": organisation.display_name,
+        "address": {
+            "@type": "PostalAddress",
+            "addressCountry": organisation.country.code,
+        },
+    }
+    if url:
+        place["url"] = request.build_absolute_uri(url)
+    if organisation.has_location:
+        place["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(organisation.latitude),
+            "longitude": float(organisation.longitude),
+        }
+    return place
+
+
+def practice_detail(page: GoodPracticePage, request) -> dict:
+    """Context of a practice's page: facts, related content, structured data."""
+    facts = practice_facts(page, request)
+    facts["event"] = _event_translation(page.presented_at, page.locale_id)
+    index = page.get_parent()
+    return {
+        "facts": facts,
+        "related_groups": practice_related(page, request, facts),
+        "structured_data": json_ld(practice_structured_data(page, request, facts)),
+        "index_page": index,
+        "canonical_url": page.get_full_url(request),
+    }
+
+
+# --- Summaries for other pages (home, organisation profiles, site search) -----------
+
+
+def latest_practices(*, locale_id: int, limit: int = 3) -> list[GoodPracticePage]:
+    return list(
+        decorate_practices(
+            GoodPracticePage.objects.live().public().filter(locale_id=locale_id),
+            locale_id=locale_id,
+            language=current_language(),
+        ).order_by("-first_published_at", "-pk")[:limit]
+    )
+
+
+def practices_of_organisation(
+    organisation: Organisation, *, locale_id: int
+) -> list[GoodPracticePage]:
+    return list(
+        GoodPracticePage.objects.live()
+        .public()
+        .filter(locale_id=locale_id, cities=organisation)
+        .defer_streamfields()
+        .order_by("-first_published_at", "-pk")
+    )

@@ -1,0 +1,102 @@
+"""What the knowledge base adds to other pages: the home page's latest practices, a
+city profile's practices and the site search's "Good practices" group."""
+
+from urllib.parse import urlencode
+
+from django.utils.translation import gettext as _
+
+from wagtail import hooks
+
+from community.pages import ORGANISATION_SECTIONS_HOOK
+from core.models import HOME_SECTIONS_HOOK
+from core.search import SEARCH_GROUPS_HOOK, SearchGroup, SearchHit, highlighted
+
+from .models import GoodPracticeIndexPage, GoodPracticePage
+from .selectors import latest_practices, practices_of_organisation
+
+
+def _index_page(locale_id: int):
+    return GoodPracticeIndexPage.objects.live().filter(locale_id=locale_id).first()
+
+
+@hooks.register(HOME_SECTIONS_HOOK)
+def home_latest_practices(*, page, request) -> dict | None:
+    """The three newest practices in the home page's language, when there are any."""
+    practices = latest_practices(locale_id=page.locale_id)
+    if not practices:
+        return None
+    index = _index_page(page.locale_id)
+    return {
+        "template": "practices/home_section.html",
+        "title": _("Latest good practices"),
+        "items": practices,
+        "more_url": index.get_url(request) if index else "",
+    }
+
+
+@hooks.register(ORGANISATION_SECTIONS_HOOK)
+def organisation_practices(*, organisation, page, request) -> dict | None:
+    """A city profile's good practices, in the profile's language."""
+    practices = practices_of_organisation(organisation, locale_id=page.locale_id)
+    if not practices:
+        return None
+    index = _index_page(page.locale_id)
+    return {
+        "template": "practices/organisation_section.html",
+        "title": _("Good practices"),
+        "items": [
+            {"title": practice.title, "url": practice.get_url(request)}
+            for practice in practices
+        ],
+        "more_url": (
+            f"{index.get_url(request)}?{urlencode({'city': organisation.slug})}"
+            if index
+            else ""
+        ),
+    }
+
+
+@hooks.register(SEARCH_GROUPS_HOOK)
+def practice_search_group(*, request, query, locale) -> SearchGroup:
+    """Good practices in the language of the search."""
+
+    def to_hits(practices) -> list[SearchHit]:
+        marks = highlighted(
+            GoodPracticePage.objects.all(),
+            [practice.pk for practice in practices],
+            query,
+            locale.language_code,
+        )
+        return [
+            SearchHit(
+                title=marks[practice.pk]["title"],
+                url=practice.get_url(request),
+                snippet=marks[practice.pk]["teaser"],
+                meta=" · ".join(
+                    str(part)
+                    for part in (practice.country.name, practice.start_year)
+                    if part
+                ),
+            )
+            for practice in practices
+            if practice.pk in marks
+        ]
+
+    index = _index_page(locale.pk)
+    results = (
+        GoodPracticePage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .defer_streamfields()
+        .search(query)
+    )
+    return SearchGroup(
+        key="practices",
+        title=_("Good practices"),
+        results=results,
+        to_hits=to_hits,
+        more_url=(
+            f"{index.get_url(request)}?{urlencode({'q': query})}" if index else ""
+        ),
+        order=10,
+    )

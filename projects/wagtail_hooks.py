@@ -1,0 +1,111 @@
+"""What supported projects add to other pages: the home page's latest projects, a
+city profile's projects, a practice's related projects and the site search's
+"Supported projects" group."""
+
+from urllib.parse import urlencode
+
+from django.utils.translation import gettext as _
+
+from wagtail import hooks
+
+from community.pages import ORGANISATION_SECTIONS_HOOK
+from core.models import HOME_SECTIONS_HOOK
+from core.search import SEARCH_GROUPS_HOOK, SearchGroup, SearchHit, highlighted
+from practices.selectors import PRACTICE_RELATED_HOOK
+
+from .models import ProjectIndexPage, SupportedProjectPage
+from .selectors import (
+    latest_projects,
+    practice_related_projects,
+    projects_of_organisation,
+)
+
+hooks.register(PRACTICE_RELATED_HOOK, practice_related_projects)
+
+
+def _index_page(locale_id: int):
+    return ProjectIndexPage.objects.live().filter(locale_id=locale_id).first()
+
+
+@hooks.register(HOME_SECTIONS_HOOK)
+def home_latest_projects(*, page, request) -> dict | None:
+    """The three newest projects in the home page's language, when there are any."""
+    projects = latest_projects(locale_id=page.locale_id)
+    if not projects:
+        return None
+    index = _index_page(page.locale_id)
+    return {
+        "template": "projects/home_section.html",
+        "title": _("Latest supported projects"),
+        "items": projects,
+        "more_url": index.get_url(request) if index else "",
+    }
+
+
+@hooks.register(ORGANISATION_SECTIONS_HOOK)
+def organisation_projects(*, organisation, page, request) -> dict | None:
+    """A city profile's projects with the city's role in each."""
+    roles = projects_of_organisation(organisation, locale_id=page.locale_id)
+    if not roles:
+        return None
+    index = _index_page(page.locale_id)
+    return {
+        "template": "projects/organisation_section.html",
+        "title": _("Supported projects"),
+        "items": [
+            {
+                "title": role.page.title,
+                "url": role.page.get_url(request),
+                "role": role.get_role_display(),
+                "stage": role.page.get_stage_display(),
+            }
+            for role in roles
+        ],
+        "more_url": (
+            f"{index.get_url(request)}?{urlencode({'city': organisation.slug})}"
+            if index
+            else ""
+        ),
+    }
+
+
+@hooks.register(SEARCH_GROUPS_HOOK)
+def project_search_group(*, request, query, locale) -> SearchGroup:
+    """Supported projects in the language of the search."""
+
+    def to_hits(projects) -> list[SearchHit]:
+        marks = highlighted(
+            SupportedProjectPage.objects.all(),
+            [project.pk for project in projects],
+            query,
+            locale.language_code,
+        )
+        return [
+            SearchHit(
+                title=marks[project.pk]["title"],
+                url=project.get_url(request),
+                snippet=marks[project.pk]["teaser"],
+                meta=project.get_stage_display(),
+            )
+            for project in projects
+            if project.pk in marks
+        ]
+
+    index = _index_page(locale.pk)
+    results = (
+        SupportedProjectPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .defer_streamfields()
+        .search(query)
+    )
+    return SearchGroup(
+        key="projects",
+        title=_("Supported projects"),
+        results=results,
+        to_hits=to_hits,
+        more_url=(
+            f"{index.get_url(request)}?{urlencode({'q': query})}" if index else ""
+        ),
+        order=20,
+    )

@@ -1,0 +1,179 @@
+"""The site-wide search: results grouped by kind with counts, highlighted matches,
+stemming in the language of the URL, other apps' groups through a hook, bad input."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail import hooks
+
+import pytest
+
+from core.search import SEARCH_GROUPS_HOOK, SearchGroup, SearchHit, marked_html
+from tests.knowledge_fixtures import make_practice, module_world
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    yield from module_world(django_db_blocker)
+
+
+def counts(response) -> dict[str, int]:
+    assert response.status_code == 200
+    return {group.key: group.count for group in response.context["groups"]}
+
+
+def hits(response, key: str) -> list[str]:
+    for entry in response.context["shown"]:
+        if entry["group"].key == key:
+            return [str(hit.title) for hit in entry["hits"]]
+    return []
+
+
+def test_results_are_grouped_by_kind_with_counts(client, world):
+    response = client.get("/en/search/", {"q": "solar"})
+    assert counts(response) == {
+        "practices": 1,
+        "projects": 1,
+        "cities": 0,
+        "pages": 0,
+    }
+    html = response.content.decode()
+    assert '<a href="?q=solar&amp;type=practices">Good practices (1)</a>' in html
+    assert (
+        '<a href="/en/good-practices/solar-street-lighting/">'
+        "<mark>Solar</mark> street lighting</a>"
+    ) in html
+    assert '<a href="/en/good-practices/?q=solar">' in html
+
+
+def test_english_stemming_on_english_pages(client, world):
+    response = client.get("/en/search/", {"q": "lamp"})
+    assert hits(response, "practices") == ["Solar street lighting"]
+    snippet = response.context["shown"][0]["hits"][0].snippet
+    assert "<mark>lamps</mark>" in snippet
+
+
+def test_german_stemming_on_german_pages(client, world):
+    response = client.get("/de/search/", {"q": "Stadt"})
+    assert hits(response, "practices") == ["Solare Straßenbeleuchtung"]
+    assert counts(client.get("/en/search/", {"q": "Städte"}))["practices"] == 0
+
+
+def test_cities_are_found_by_their_name_in_the_language(client, world):
+    response = client.get("/de/search/", {"q": "München"})
+    assert counts(response)["cities"] == 1
+    html = response.content.decode()
+    assert '<a href="/de/network/munich/"><mark>München</mark></a>' in html
+
+
+def test_one_kind_alone_is_paginated(client, world):
+    for number in range(25):
+        make_practice(
+            world.pages["practices"],
+            title=f"Solar kiosk {number}",
+            teaser="Solar power for market kiosks.",
+        )
+    response = client.get("/en/search/", {"q": "solar", "type": "practices"})
+    assert response.context["only"] == "practices"
+    assert len(hits(response, "practices")) == 20
+    assert hits(response, "projects") == []
+    html = response.content.decode()
+    assert 'href="?q=solar&amp;type=practices&amp;page=2" rel="next"' in html
+    overview = client.get("/en/search/", {"q": "solar"})
+    assert len(hits(overview, "practices")) == 5
+    assert "Show all 26 results in Good practices" in overview.content.decode()
+
+
+def test_html_in_content_is_escaped_and_only_marks_are_added(client, world):
+    make_practice(
+        world.pages["practices"],
+        title="Biogas <em>now</em>",
+        teaser="<script>alert(1)</script> biogas for buses & trams",
+    )
+    html = client.get("/en/search/", {"q": "biogas"}).content.decode()
+    main = html.split("<main", 1)[1]
+    assert "<script>alert(1)</script>" not in main
+    assert "<em>now</em>" not in main
+    assert "&lt;em&gt;now&lt;/em&gt;" in main
+    assert "<mark>biogas</mark> for buses &amp; trams" in main
+
+
+def test_marked_html_escapes_before_marking():
+    text = '\ue000<b>\ue001 & "quotes"'
+    assert marked_html(text) == "<mark>&lt;b&gt;</mark> &amp; &quot;quotes&quot;"
+
+
+def test_other_apps_add_groups_through_the_hook(client, world):
+    """Events (not built yet) will plug in like this."""
+
+    class FakeResults(list):
+        def count(self):
+            return len(self)
+
+    def events(*, request, query, locale):
+        results = FakeResults(["Dialogue on solar energy"])
+        return SearchGroup(
+            key="events",
+            title="Events",
+            results=results,
+            to_hits=lambda rows: [
+                SearchHit(title=marked_html(row), url="/en/events/1/", snippet="")
+                for row in rows
+            ],
+            order=15,
+        )
+
+    with hooks.register_temporarily(SEARCH_GROUPS_HOOK, events):
+        response = client.get("/en/search/", {"q": "solar"})
+    assert [group.key for group in response.context["groups"]] == [
+        "practices",
+        "events",
+        "projects",
+        "cities",
+        "pages",
+    ]
+    assert hits(response, "events") == ["Dialogue on solar energy"]
+
+
+def test_bad_input_gives_a_normal_page(client, world):
+    for params, message in [
+        ({"q": "x" * 2000}, "longer than 200 characters"),
+        ({"q": "solar", "type": "nonsense"}, "There is no kind of content"),
+        ({"q": "solar", "type": "practices", "page": "999"}, "no such page"),
+        ({"q": "solar", "type": "practices", "page": "abc"}, "no such page"),
+    ]:
+        response = client.get("/en/search/", params)
+        assert response.status_code == 200, params
+        assert message in response.content.decode(), params
+    for query in ["'; DROP TABLE wagtailcore_page; --", "<script>x</script>", "&|!:*"]:
+        response = client.get("/en/search/", {"q": query})
+        assert response.status_code == 200, query
+        assert "<script>x" not in response.content.decode()
+    empty = client.get("/en/search/")
+    assert empty.status_code == 200
+    assert empty.context["groups"] == []
+
+
+def test_every_page_has_a_search_box(client, world):
+    html = client.get("/de/").content.decode()
+    assert '<form class="site-search" method="get" action="/de/search/"' in html
+    assert '<label class="visually-hidden" for="site-search-q">' in html
+
+
+def test_search_query_count_does_not_grow_with_results(client, world):
+    """Per group: the count, one slice of results and one query of highlights (or
+    none when empty), plus the frame; the same for 1 and for 30 matches."""
+
+    def measure():
+        client.get("/en/search/", {"q": "geothermal"})
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/en/search/", {"q": "geothermal"})
+        return len(captured.captured_queries)
+
+    make_practice(world.pages["practices"], title="Geothermal heat 0")
+    one = measure()
+    for number in range(1, 30):
+        make_practice(world.pages["practices"], title=f"Geothermal heat {number}")
+    assert measure() == one

@@ -1,0 +1,463 @@
+"""The good practices index: filters, search, facets, sort, map and bad input, in
+English and German; a practice's page with its related content."""
+
+import json
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from practices.listing import PER_PAGE
+from tests.knowledge_fixtures import image, make_practice, module_world
+
+pytestmark = pytest.mark.django_db
+
+EN = "/en/good-practices/"
+DE = "/de/good-practices/"
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    yield from module_world(django_db_blocker)
+
+
+def titles(response) -> list[str]:
+    """The practice titles listed on an index page, in order."""
+    assert response.status_code == 200
+    html = response.content.decode()
+    results = html.split('id="results-heading"', 1)[1]
+    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', results)
+
+
+def fresh(page):
+    """A page of the module's world as the database has it now (tests run in
+    savepoints, so the world's own objects may point at undone revisions)."""
+    return type(page).objects.get(pk=page.pk)
+
+
+def listing(response):
+    return response.context["listing"]
+
+
+ENGLISH_FILTERS = [
+    (
+        "",
+        {
+            "Solar street lighting",
+            "Participatory budgeting",
+            "Waste separation at source",
+            "Green rooftop jobs",
+        },
+    ),
+    (
+        "cluster=local-economic-development",
+        {"Solar street lighting", "Green rooftop jobs"},
+    ),
+    ("field=urban-budget-and-municipal-finances", {"Participatory budgeting"}),
+    (
+        "region=middle-east-north-africa",
+        {"Solar street lighting", "Participatory budgeting", "Green rooftop jobs"},
+    ),
+    ("country=TN", {"Participatory budgeting", "Green rooftop jobs"}),
+    ("country=tn", {"Participatory budgeting", "Green rooftop jobs"}),
+    ("city=munich", {"Waste separation at source"}),
+    ("sdg=11", {"Solar street lighting", "Waste separation at source"}),
+    ("tag=energy", {"Solar street lighting", "Waste separation at source"}),
+    ("year=2018", {"Solar street lighting", "Waste separation at source"}),
+    ("cluster=local-economic-development&country=JO", {"Solar street lighting"}),
+    ("region=middle-east-north-africa&year=2018&sdg=7", {"Solar street lighting"}),
+    ("cluster=municipal-services&country=JO", set()),
+]
+
+GERMAN_FILTERS = [
+    ("", {"Solare Straßenbeleuchtung", "Bürgerhaushalt"}),
+    ("cluster=local-economic-development", {"Solare Straßenbeleuchtung"}),
+    ("country=TN", {"Bürgerhaushalt"}),
+    ("city=amman&sdg=7&tag=energy&year=2018", {"Solare Straßenbeleuchtung"}),
+    ("region=germany", set()),
+]
+
+SEARCHES = [
+    # Stemming: "lamp" finds "lamps", "budgets" finds "budget".
+    (f"{EN}?q=lamp", {"Solar street lighting"}),
+    (f"{EN}?q=budgets", {"Participatory budgeting"}),
+    # Tags and body are searched too.
+    (f"{EN}?q=energy", {"Solar street lighting", "Waste separation at source"}),
+    # Search combines with filters.
+    (f"{EN}?q=energy&country=JO", {"Solar street lighting"}),
+    (f"{EN}?q=energy&city=tunis", set()),
+    # German stemming on the German index: "Stadt" finds "Städte".
+    (f"{DE}?q=Stadt", {"Solare Straßenbeleuchtung"}),
+    (f"{DE}?q=Leuchte", {"Solare Straßenbeleuchtung"}),
+    (f"{DE}?q=lamps", set()),
+]
+
+
+def test_filters_return_exactly_the_matching_practices(client, world):
+    for query, expected in ENGLISH_FILTERS:
+        response = client.get(f"{EN}?{query}")
+        assert set(titles(response)) == expected, query
+        assert listing(response).count == len(expected), query
+        assert not listing(response).messages, query
+
+
+def test_filters_work_the_same_on_german_translations(client, world):
+    """German pages point at the English taxonomy rows; filter slugs are shared."""
+    for query, expected in GERMAN_FILTERS:
+        assert set(titles(client.get(f"{DE}?{query}"))) == expected, query
+
+
+def test_german_index_shows_taxonomy_in_german(client, world):
+    html = client.get(DE).content.decode()
+    assert "Lokale Wirtschaftsentwicklung (1)" in html
+    assert "Grüne urbane Wirtschaft" in html
+
+
+def test_search_returns_exactly_the_matching_practices(client, world):
+    for url, expected in SEARCHES:
+        assert set(titles(client.get(url))) == expected, url
+
+
+def test_facets_count_what_choosing_another_value_would_give(client, world):
+    """Each facet counts the results of all other filters (and the search), so a
+    chosen region still offers the other regions with their counts."""
+    response = client.get(f"{EN}?region=middle-east-north-africa")
+    facets = {facet.name: facet for facet in listing(response).facets}
+    regions = {option.value: option.count for option in facets["region"].options}
+    assert regions == {"middle-east-north-africa": 3, "germany": 1}
+    assert [o.value for o in facets["region"].options if o.selected] == [
+        "middle-east-north-africa"
+    ]
+    clusters = {option.value: option.count for option in facets["cluster"].options}
+    assert clusters == {"good-urban-governance": 1, "local-economic-development": 2}
+    countries = {option.value: option.count for option in facets["country"].options}
+    assert countries == {"JO": 1, "TN": 2}
+    html = response.content.decode()
+    assert '<option value="germany">Germany (1)</option>' in html
+
+
+def test_facets_follow_the_search(client, world):
+    response = client.get(f"{EN}?q=energy")
+    facets = {facet.name: facet for facet in listing(response).facets}
+    assert {option.value: option.count for option in facets["tag"].options} == {
+        "energy": 2,
+        "recycling": 1,
+    }
+
+
+def test_sorting(client, world):
+    newest = titles(client.get(EN))
+    assert newest == [
+        "Green rooftop jobs",
+        "Waste separation at source",
+        "Participatory budgeting",
+        "Solar street lighting",
+    ]
+    assert titles(client.get(f"{EN}?sort=title")) == sorted(newest)
+    response = client.get(f"{EN}?q=energy")
+    assert listing(response).sort == "relevance"
+    html = response.content.decode()
+    assert '<option value="relevance" selected>Best match</option>' in html
+
+
+def test_pagination_keeps_filters_in_links(client, world):
+    index = world.pages["practices"]
+    for number in range(PER_PAGE):
+        make_practice(index, title=f"Extra {number}", country="TN")
+    response = client.get(f"{EN}?country=TN")
+    assert listing(response).count == PER_PAGE + 2
+    html = response.content.decode()
+    assert 'href="?country=TN&amp;page=2" rel="next"' in html
+    second = client.get(f"{EN}?country=TN&page=2")
+    assert len(titles(second)) == 2
+    assert not listing(second).messages
+
+
+def test_map_points_follow_the_filters(client, world):
+    response = client.get(f"{EN}?country=TN")
+    points = response.context["map_points"]
+    assert [(point["name"], point["count"]) for point in points] == [("Tunis", 2)]
+    assert points[0]["url"] == f"{EN}?country=TN&city=tunis"
+    assert points[0]["lat"] == pytest.approx(36.8)
+    html = response.content.decode()
+    assert 'id="knowledge-map-data"' in html
+    # The map stays hidden until the script shows it; the list is always there.
+    assert "data-map-section hidden" in html
+
+
+def test_german_map_uses_german_city_names(client, world):
+    points = client.get(DE).context["map_points"]
+    assert {point["name"] for point in points} == {
+        "Greater Amman Municipality",
+        "Tunis",
+    }
+    response = client.get("/de/projects/")
+    assert "München" in {point["name"] for point in response.context["map_points"]}
+
+
+BAD_INPUT = [
+    ("cluster=nope", "There is no cluster “nope”; showing all clusters."),
+    ("field=nope", "There is no field of action “nope”"),
+    ("region=atlantis", "There is no region “atlantis”"),
+    ("country=XX", "There is no country “XX”"),
+    ("city=nowhere", "There is no city or organisation “nowhere”"),
+    ("sdg=18", "There is no SDG “18”"),
+    ("sdg=abc", "There is no SDG “abc”"),
+    ("tag=nothing", "There is no tag “nothing”"),
+    ("year=1066", "“1066” is not a year"),
+    ("year=" + "9" * 5000, "is not a year"),
+    ("page=999999", "There is no page 999999; showing the last page."),
+    ("page=abc", "“abc” is not a page number; showing the first page."),
+    ("page=-1", "There is no page -1; showing the first page."),
+    ("page=" + "9" * 5000, "is not a page number"),
+    ("sort=relevance", "Sorting by best match needs a search term"),
+    ("sort=price", "We cannot sort by “price”"),
+]
+
+
+def test_bad_input_gives_a_normal_page_with_a_message(client, world):
+    for query, message in BAD_INPUT:
+        response = client.get(f"{EN}?{query}")
+        assert response.status_code == 200, query
+        assert any(message in text for text in listing(response).messages), query
+        assert message in response.content.decode(), query
+        # Unknown values are ignored: everything is listed.
+        assert listing(response).count == 4, query
+
+
+def test_unknown_filter_next_to_a_good_one_keeps_the_good_one(client, world):
+    response = client.get(f"{EN}?cluster=nope&country=TN")
+    assert set(titles(response)) == {"Participatory budgeting", "Green rooftop jobs"}
+
+
+def test_a_very_long_query_is_cut_with_a_message(client, world):
+    response = client.get(EN, {"q": "energy " * 300})
+    assert response.status_code == 200
+    assert len(listing(response).query) <= 200
+    assert "longer than 200 characters" in response.content.decode()
+
+
+HOSTILE_QUERIES = [
+    "<script>alert('x')</script>",
+    "'; DROP TABLE wagtailcore_page; --",
+    "energy' OR '1'='1",
+    'a & | ! : * ( ) \\ "',
+    "\x00energy\x01",
+    "<>",
+]
+
+
+def test_sql_and_html_in_the_query_are_harmless(client, world):
+    for query in HOSTILE_QUERIES:
+        response = client.get(EN, {"q": query})
+        assert response.status_code == 200, query
+        html = response.content.decode()
+        assert "<script>alert" not in html
+    html = client.get(EN, {"q": HOSTILE_QUERIES[0]}).content.decode()
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert set(titles(client.get(EN, {"q": "\x00energy\x01"}))) == {
+        "Solar street lighting",
+        "Waste separation at source",
+    }
+    # Everything is still there afterwards.
+    assert listing(client.get(EN)).count == 4
+
+
+def test_html_in_an_unknown_filter_value_is_escaped(client, world):
+    response = client.get(EN, {"cluster": "<b>bold</b>"})
+    html = response.content.decode()
+    assert "<b>bold</b>" not in html
+    assert "&lt;b&gt;bold&lt;/b&gt;" in html
+
+
+def test_filters_work_without_javascript(client, world):
+    """A plain GET form with labelled fields and a submit button."""
+    html = client.get(EN).content.decode()
+    form = html.split('class="filter-form" method="get"', 1)[1].split("</form>")[0]
+    for name in (
+        "q",
+        "cluster",
+        "field",
+        "region",
+        "country",
+        "city",
+        "sdg",
+        "tag",
+        "year",
+        "sort",
+    ):
+        assert f'name="{name}"' in form
+        assert f'<label for="id_{name}">' in form
+    assert '<button class="button" type="submit">' in form
+
+
+def test_listing_url_is_shareable(client, world):
+    """The canonical link repeats the valid filters and drops the unknown ones."""
+    response = client.get(f"{EN}?country=TN&cluster=nope&q=jobs")
+    assert response.context["canonical_url"] == (
+        f"http://localhost{EN}?q=jobs&country=TN"
+    )
+
+
+def _add_practices(world, count: int) -> None:
+    """``count`` more practices in Amman (and Tunis) that match the filters and the
+    search of the query-count tests, all with the same hero image."""
+    hero = image()
+    for number in range(count):
+        make_practice(
+            world.pages["practices"],
+            title=f"Practice {number}",
+            teaser="Street lamps powered by the sun.",
+            field="green-urban-economy",
+            region=world.regions["mena"],
+            country="JO",
+            cities=[world.cities["amman"], world.cities["tunis"]],
+            sdgs=[7, 11],
+            tags=["energy", f"tag-{number}"],
+            start_year=2018 + number % 5,
+            hero_image=hero,
+        )
+
+
+def _count_queries(client, url) -> int:
+    client.get(url)  # warm the caches
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+# Queries of the index page; see the test's docstring.
+INDEX_QUERIES = {"city": 27, "filtered": 30, "search": 27}
+QUERY_COUNT_URLS = {
+    "city": f"{EN}?city=amman",
+    "filtered": f"{EN}?city=amman&cluster=local-economic-development&sdg=7&tag=energy",
+    "search": f"{EN}?city=amman&q=lamps",
+}
+
+
+@pytest.mark.parametrize("key", list(QUERY_COUNT_URLS))
+def test_index_query_count_is_the_same_for_1_and_50_practices(
+    client, world, django_assert_num_queries, key
+):
+    """The index page makes the same number of queries for 1 and for 50 matching
+    practices (each with cities, SDGs, tags and a hero image).
+
+    The budget, per request: routing and the site frame (site root, page, menu,
+    language links: about 10); view restrictions (``public()``); one lookup per
+    filter given; **one** query for all eight facets, the total and the map
+    (``practices.listing.count_facets``); the labels of the facets (clusters,
+    fields, regions, SDGs in the page's language, cities, tags: six small
+    queries); one page of results; one prefetch each for hero images, their
+    renditions, cities, SDGs and tags; the network page that city links point to.
+    A search term is a subquery, not a query of its own. None of it depends on how
+    many practices match.
+    """
+    practice = fresh(world.p1)
+    practice.hero_image = image()
+    practice.save_revision().publish()
+    url = QUERY_COUNT_URLS[key]
+    client.get(url)
+    with django_assert_num_queries(INDEX_QUERIES[key]):
+        response = client.get(url)
+    assert listing(response).count == 1
+
+    _add_practices(world, 49)
+    client.get(url)
+    with django_assert_num_queries(INDEX_QUERIES[key]):
+        response = client.get(url)
+    assert listing(response).count == 50
+    assert len(listing(response).items) == PER_PAGE
+
+
+# --- A practice's page ----------------------------------------------------------
+
+
+def related(response) -> dict[str, list[str]]:
+    return {
+        group.key: [item.title for item in group.items]
+        for group in response.context["related_groups"]
+    }
+
+
+def test_practice_page_shows_facts_and_links(client, world):
+    response = client.get(world.p1.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<a href="/en/network/amman/">Greater Amman Municipality</a>' in html
+    assert f'href="{EN}?cluster=local-economic-development"' in html
+    assert "7. Affordable and clean energy" in html
+    assert '<a href="/en/event/">Dialogue event on energy, Amman 2019</a>' in html
+
+
+def test_practice_related_content(client, world):
+    response = client.get(world.p1.url)
+    assert related(response) == {
+        "field": ["Green rooftop jobs"],
+        "event": ["Participatory budgeting"],
+        "projects": ["Solar lights for Zarqa"],
+    }
+    # Same city: Tunis has two practices.
+    assert related(client.get(world.p2.url))["city"] == ["Green rooftop jobs"]
+
+
+def test_german_practice_related_content_stays_german(client, world):
+    response = client.get(world.p1_de.url)
+    assert related(response) == {
+        "event": ["Bürgerhaushalt"],
+        "projects": ["Solarleuchten für Zarqa"],
+    }
+    html = response.content.decode()
+    assert "Lokale Wirtschaftsentwicklung" in html
+
+
+def test_practice_page_has_open_graph_and_json_ld(client, world):
+    html = client.get(world.p1.url).content.decode()
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:title" content="Solar street lighting">' in html
+    data = re.search(
+        r'<script type="application/ld\+json">(.*?)</script>', html, re.S
+    ).group(1)
+    parsed = json.loads(data)
+    assert parsed["@type"] == "Article"
+    assert parsed["spatialCoverage"][0]["name"] == "Greater Amman Municipality"
+    assert parsed["spatialCoverage"][0]["geo"]["latitude"] == pytest.approx(31.95)
+    assert {"@type": "Thing", "name": "Green urban economy"} in parsed["about"]
+
+
+def test_json_ld_cannot_end_its_script_element(client, world):
+    practice = fresh(world.p1)
+    practice.teaser = "</script><script>alert(1)</script>"
+    practice.save_revision().publish()
+    html = client.get(world.p1.url).content.decode()
+    block = html.split('<script type="application/ld+json">', 1)[1].split("</script>")[
+        0
+    ]
+    assert "\\u003C/script\\u003E" in block
+
+
+def test_practice_page_query_count_does_not_grow_with_related_content(
+    client, world, django_assert_num_queries
+):
+    """Related content is one query per group (same field, same city, same event,
+    projects), whatever the number of related pages."""
+    url = world.p1.url
+    queries = _count_queries(client, url)
+    _add_practices(world, 20)
+    client.get(url)
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+    assert len(related(response)["field"]) == 4
+
+
+def test_home_page_lists_the_latest_practices(client, world):
+    html = client.get("/en/").content.decode()
+    assert "Latest good practices" in html
+    assert "Green rooftop jobs" in html
+
+
+def test_organisation_profile_lists_its_practices(client, world):
+    html = client.get("/en/network/tunis/").content.decode()
+    assert "Participatory budgeting" in html
+    assert f'href="{EN}?city=tunis"' in html
