@@ -29,6 +29,8 @@ from wagtail.search import index
 
 from django_countries import countries
 
+from core.models import Cluster
+
 from . import permissions
 from .models import (
     PROFILE_VISIBILITY_FIELDS,
@@ -81,8 +83,11 @@ class DirectoryFilterForm(forms.Form):
     region = forms.ChoiceField(label=gettext_lazy("Region"), required=False)
     country = forms.ChoiceField(label=gettext_lazy("Country"), required=False)
     kind = forms.ChoiceField(label=gettext_lazy("Kind of organisation"), required=False)
+    cluster = forms.ChoiceField(
+        label=gettext_lazy("Theme of their good practices"), required=False
+    )
 
-    def __init__(self, *args, regions, country_choices, **kwargs):
+    def __init__(self, *args, regions, country_choices, clusters, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].choices = [("", _("All regions"))] + [
             (region.slug, region.name) for region in regions
@@ -91,6 +96,9 @@ class DirectoryFilterForm(forms.Form):
         self.fields["kind"].choices = [
             ("", _("All kinds")),
             *OrganisationKind.choices,
+        ]
+        self.fields["cluster"].choices = [("", _("All themes"))] + [
+            (cluster.slug, cluster.name) for cluster in clusters
         ]
 
 
@@ -101,17 +109,19 @@ class DirectoryFilters:
     region: Region | None = None
     country: str = ""
     kind: str = ""
+    cluster: Cluster | None = None
     problems: list[str] = field(default_factory=list)
 
     @property
     def active(self) -> bool:
-        return bool(self.region or self.country or self.kind)
+        return bool(self.region or self.country or self.kind or self.cluster)
 
     def as_params(self) -> dict[str, str]:
         params = {
             "region": self.region.slug if self.region else "",
             "country": self.country,
             "kind": self.kind,
+            "cluster": self.cluster.slug if self.cluster else "",
         }
         return {key: value for key, value in params.items() if value}
 
@@ -202,10 +212,26 @@ class NetworkIndexPage(RoutablePageMixin, Page):
             key=lambda choice: choice[1],
         )
 
-    def get_filters(self, params, regions, country_choices) -> DirectoryFilters:
+    def get_clusters(self) -> list[Cluster]:
+        """The clusters in the page's language (their slugs are the same in all)."""
+        return list(Cluster.objects.filter(locale=self.locale).order_by("sort_order"))
+
+    def get_filters(
+        self, params, regions, country_choices, clusters=()
+    ) -> DirectoryFilters:
         """Read the filters from GET parameters; unknown values are dropped with a
         message instead of an error."""
         filters = DirectoryFilters()
+        cluster_slug = params.get("cluster", "").strip()
+        if cluster_slug:
+            filters.cluster = next(
+                (cluster for cluster in clusters if cluster.slug == cluster_slug), None
+            )
+            if filters.cluster is None:
+                filters.problems.append(
+                    _("There is no theme “%(value)s”; showing all themes.")
+                    % {"value": _echo(cluster_slug)}
+                )
         region_slug = params.get("region", "").strip()
         if region_slug:
             filters.region = next(
@@ -249,6 +275,15 @@ class NetworkIndexPage(RoutablePageMixin, Page):
             organisations = organisations.filter(country=filters.country)
         if filters.kind:
             organisations = organisations.filter(kind=filters.kind)
+        if filters.cluster:
+            # Organisations behind at least one live good practice of that theme;
+            # practices point at the English cluster row, matched by its slug.
+            organisations = organisations.filter(
+                pk__in=Organisation.objects.filter(
+                    good_practices__live=True,
+                    good_practices__cluster__slug=filters.cluster.slug,
+                ).values("pk")
+            )
         return organisations
 
     def paginate(self, request, organisations) -> PaginatorPage:
@@ -291,7 +326,8 @@ class NetworkIndexPage(RoutablePageMixin, Page):
         regions = self.get_regions()
         regions_by_key = {region.translation_key: region for region in regions}
         country_choices = self.get_country_choices()
-        filters = self.get_filters(request.GET, regions, country_choices)
+        clusters = self.get_clusters()
+        filters = self.get_filters(request.GET, regions, country_choices, clusters)
         organisations = self.filter_organisations(self.get_organisations(), filters)
         page_of_results = self.paginate(request, organisations)
         requested_page = request.GET.get("page", "").strip()
@@ -317,6 +353,7 @@ class NetworkIndexPage(RoutablePageMixin, Page):
             data=filters.as_params() or None,
             regions=regions,
             country_choices=country_choices,
+            clusters=clusters,
         )
         return {
             "filter_form": form,

@@ -533,7 +533,7 @@ def test_directory_query_count_does_not_grow_with_cities(
     """The directory costs the same with 1 and with 50 member cities.
 
     Budget: the page frame (site, page route, menu, language links) plus, for the
-    directory, regions, countries, the result count, one page of organisations
+    directory, regions, countries, clusters, the result count, one page of organisations
     with region, membership and the localised name in one query, and the map
     points in one more query. Nothing per organisation.
     """
@@ -562,7 +562,7 @@ def test_directory_query_count_does_not_grow_with_cities(
         response = client.get("/de/network/")
     assert len(listed(response)) == 24
     assert len(response.context["map_points"]) == 50
-    assert one <= 20
+    assert one <= 21
 
 
 def test_profile_query_count_does_not_grow_with_cities_or_people(
@@ -661,3 +661,43 @@ def test_seed_demo_is_idempotent_and_makes_the_network(settings, client):
     assert {page.title for page in pages} == {"Network", "Netzwerk"}
     assert client.get("/en/network/").status_code == 200
     assert client.get("/de/network/greater-amman-municipality/").status_code == 200
+
+
+# --- Theme of their practices ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_directory_filters_by_the_theme_of_their_practices(
+    client, orgs, site_pages, language
+):
+    """Only organisations behind a live practice of that cluster are listed."""
+    from core.models import HomePage
+    from tests import knowledge_fixtures as kb
+
+    home = HomePage.objects.get(locale__language_code="en")
+    pages = kb.index_pages(home)
+    kb.make_practice(
+        pages["practices"],
+        title="Urban gardens",
+        field="urban-gardening",
+        cities=[orgs["amman"]],
+    )
+    kb.make_practice(
+        pages["practices"],
+        title="Recycling",
+        field="waste-management-and-recycling",
+        cities=[orgs["bizerte"]],
+    )
+    response = client.get(
+        f"/{language}/network/", {"cluster": "integrated-urban-development"}
+    )
+    assert response.status_code == 200
+    assert listed(response) == ["greater-amman-municipality"]
+
+
+def test_directory_explains_an_unknown_theme(client, orgs):
+    response = client.get("/en/network/", {"cluster": "<b>astrology</b>"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "There is no theme “&lt;b&gt;astrology&lt;/b&gt;”" in html
+    assert len(listed(response)) == 6
