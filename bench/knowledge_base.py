@@ -30,6 +30,7 @@ Options: ``--count N`` (default 10000), ``--requests N`` per scenario (default 5
 import argparse
 import os
 import random
+import re
 import statistics
 import sys
 import time
@@ -294,22 +295,25 @@ def measure(client, url: str, requests: int) -> dict:
     for _ in range(3):  # warm caches (site root paths, compiled templates)
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
-    timings = []
+    timings, cpu = [], []
     for _ in range(requests):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         response = client.get(url)
         timings.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
         assert response.status_code == 200
     timings.sort()
     p95 = timings[max(0, int(round(0.95 * len(timings))) - 1)]
+    match = re.search(
+        r'class="result-count"[^>]*>\s*(\d[\d,]*)', response.content.decode()
+    )
     return {
         "median": statistics.median(timings),
+        "cpu": statistics.median(cpu),
         "p95": p95,
         "min": timings[0],
         "max": timings[-1],
-        "results": response.context.get("listing").count
-        if response.context and response.context.get("listing")
-        else (response.context or {}).get("total"),
+        "results": match.group(1) if match else "?",
     }
 
 
@@ -339,10 +343,12 @@ def main() -> None:
     )
     base = index.url_path.split("/", 2)[2]  # "good-practices/"
     filtered = f"/en/{base}?cluster={pair['cluster__slug']}&country={pair['country']}"
+    # A word of that cluster's vocabulary, so the filtered search finds something.
+    word = WORDS[pair["cluster__slug"]].split()[0]
     scenarios = [
         ("index, no filter", f"/en/{base}"),
         ("index, cluster + country", filtered),
-        ("index, cluster + country + search 'solar'", f"{filtered}&q=solar"),
+        (f"index, cluster + country + search '{word}'", f"{filtered}&q={word}"),
         ("index, search 'recycling', page 3", f"/en/{base}?q=recycling&page=3"),
         ("site search 'waste'", "/en/search/?q=waste"),
         ("site search 'budget transparency'", "/en/search/?q=budget+transparency"),
@@ -350,14 +356,19 @@ def main() -> None:
     total = GoodPracticePage.objects.live().count()
     print(f"\n{total} live practices; {options.requests} timed requests each\n")
     client = Client(HTTP_HOST="localhost")
-    print(f"{'scenario':46} {'results':>8} {'median':>9} {'p95':>9} {'max':>9}")
+    # Wall-clock server time is what counts; the Python CPU time (PostgreSQL works
+    # in its own process) and the load average show how busy the machine was.
+    print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    header = f"{'scenario':46} {'results':>8} {'median':>9} {'p95':>9} {'max':>9}"
+    print(f"{header} {'python cpu':>11}")
     for name, url in scenarios:
         numbers = measure(client, url, options.requests)
         print(
             f"{name:46} {numbers['results']!s:>8} {numbers['median']:7.1f}ms "
-            f"{numbers['p95']:7.1f}ms {numbers['max']:7.1f}ms"
+            f"{numbers['p95']:7.1f}ms {numbers['max']:7.1f}ms {numbers['cpu']:9.1f}ms"
         )
-    print("\nTarget: median under 100 ms for the filtered index and the search.")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+    print("Target: median under 100 ms for the filtered index and the search.")
 
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ query count that never depends on how many pages match:
   candidate pages (search applied) are selected once in a common table expression
   with one boolean column per chosen filter, and each facet counts its values with
   ``COUNT(*) FILTER (WHERE <every other filter>)``. A facet thus says what choosing
-  another value would give, and the candidates are read once instead of once per
-  facet (eight times faster with 10,000 practices; see bench/knowledge_base.py);
+  another value would give, and the candidates (and the full-text search) are
+  read once instead of once per facet (see bench/knowledge_base.py);
 * labels (taxonomy in the reader's language, cities, tags) are read once per
   request, and one page of results is loaded with what its cards need.
 """
@@ -49,7 +49,7 @@ from taggit.models import Tag
 from django_countries import countries
 
 from community.models import Organisation, OrganisationName
-from core.models import SDG
+from core.models import SDG, Cluster, FieldOfAction
 from core.search import clean_query, matching_pks
 
 PER_PAGE = 12
@@ -75,6 +75,15 @@ def localized_name(model, path: str, locale_id: int):
         translation_key=OuterRef(f"{path}__translation_key"), locale_id=locale_id
     ).values("name")[:1]
     return Coalesce(Subquery(translated), F(f"{path}__name"))
+
+
+def taxonomy_labels(locale_id: int) -> dict:
+    """``cluster_label`` and ``field_label`` annotations in ``locale_id`` (what a
+    card shows; listings set them from their own taxonomy instead)."""
+    return {
+        "cluster_label": localized_name(Cluster, "cluster", locale_id),
+        "field_label": localized_name(FieldOfAction, "field_of_action", locale_id),
+    }
 
 
 def organisation_name(language: str, path: str = ""):
@@ -807,7 +816,10 @@ def run_listing(
 
     candidates = base
     if listing.query:
-        candidates = base.filter(pk__in=matching_pks(base, listing.query))
+        # Searched over the whole table: ``base`` already keeps the right pages,
+        # and the search subquery need not join the page tree again.
+        every_page = base.model._default_manager.all()
+        candidates = base.filter(pk__in=matching_pks(every_page, listing.query))
     counts = count_facets(candidates, filters, listing.selected, map_filter)
     listing.map_counts = {int(pk): count for pk, count in counts[MAP].items()}
 
@@ -828,4 +840,17 @@ def run_listing(
     listing.results = paginator.page(number)
     listing.items = list(listing.results.object_list)
     _build_facets(listing, filters, counts)
+    _label_items(listing)
     return listing
+
+
+def _label_items(listing: Listing) -> None:
+    """Cluster and field names on each card, from the taxonomy the facets read
+    (no query, and none of the per-row subqueries an annotation would cost)."""
+    clusters = listing.taxonomy(Cluster)
+    fields = listing.taxonomy(FieldOfAction, "slug", "cluster__sort_order")
+    for item in listing.items:
+        cluster = clusters.get(getattr(item, "cluster_id", None))
+        field_of_action = fields.get(getattr(item, "field_of_action_id", None))
+        item.cluster_label = cluster.label if cluster else ""
+        item.field_label = field_of_action.label if field_of_action else ""

@@ -32,10 +32,10 @@ from .listing import (
     TaxonomyFilter,
     YearFilter,
     current_language,
-    localized_name,
     localized_rows,
     organisations_with_names,
     run_listing,
+    taxonomy_labels,
 )
 from .models import GoodPracticePage, GoodPracticeTag
 
@@ -167,25 +167,17 @@ def practice_base(index_page: Page) -> QuerySet:
 def decorate_practices(queryset: QuerySet, *, locale_id: int, language: str):
     """Everything a practice card shows, in a fixed number of queries."""
     image_model = get_image_model()
-    return (
-        queryset.defer_streamfields()
-        .select_related("cluster", "field_of_action")
-        .annotate(
-            cluster_label=localized_name(Cluster, "cluster", locale_id),
-            field_label=localized_name(FieldOfAction, "field_of_action", locale_id),
-        )
-        .prefetch_related(
-            Prefetch(
-                "hero_image",
-                queryset=image_model.objects.prefetch_renditions(THUMBNAIL_SPEC),
-            ),
-            Prefetch(
-                "cities",
-                queryset=organisations_with_names(language).order_by("name"),
-            ),
-            Prefetch("sdgs", queryset=SDG.objects.order_by("number")),
-            "tags",
-        )
+    return queryset.defer_streamfields().prefetch_related(
+        Prefetch(
+            "hero_image",
+            queryset=image_model.objects.prefetch_renditions(THUMBNAIL_SPEC),
+        ),
+        Prefetch(
+            "cities",
+            queryset=organisations_with_names(language).order_by("name"),
+        ),
+        Prefetch("sdgs", queryset=SDG.objects.order_by("number")),
+        "tags",
     )
 
 
@@ -450,7 +442,9 @@ def latest_practices(*, locale_id: int, limit: int = 3) -> list[GoodPracticePage
             GoodPracticePage.objects.live().public().filter(locale_id=locale_id),
             locale_id=locale_id,
             language=current_language(),
-        ).order_by("-first_published_at", "-pk")[:limit]
+        )
+        .annotate(**taxonomy_labels(locale_id))
+        .order_by("-first_published_at", "-pk")[:limit]
     )
 
 

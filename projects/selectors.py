@@ -26,10 +26,10 @@ from practices.listing import (
     TaxonomyFilter,
     YearFilter,
     current_language,
-    localized_name,
     localized_rows,
     organisation_name,
     run_listing,
+    taxonomy_labels,
 )
 from practices.models import GoodPracticePage
 from practices.selectors import (
@@ -164,27 +164,19 @@ def project_base(index_page: Page) -> QuerySet:
 
 def decorate_projects(queryset: QuerySet, *, locale_id: int, language: str):
     """Everything a project card shows, in a fixed number of queries."""
-    return (
-        queryset.defer_streamfields()
-        .select_related("cluster", "field_of_action")
-        .annotate(
-            cluster_label=localized_name(Cluster, "cluster", locale_id),
-            field_label=localized_name(FieldOfAction, "field_of_action", locale_id),
-        )
-        .prefetch_related(
-            Prefetch(
-                "hero_image",
-                queryset=get_image_model().objects.prefetch_renditions(THUMBNAIL_SPEC),
+    return queryset.defer_streamfields().prefetch_related(
+        Prefetch(
+            "hero_image",
+            queryset=get_image_model().objects.prefetch_renditions(THUMBNAIL_SPEC),
+        ),
+        Prefetch(
+            "city_roles",
+            queryset=ProjectCity.objects.select_related("organisation").annotate(
+                display_name=organisation_name(language, "organisation")
             ),
-            Prefetch(
-                "city_roles",
-                queryset=ProjectCity.objects.select_related("organisation").annotate(
-                    display_name=organisation_name(language, "organisation")
-                ),
-            ),
-            Prefetch("sdgs", queryset=SDG.objects.order_by("number")),
-            "tags",
-        )
+        ),
+        Prefetch("sdgs", queryset=SDG.objects.order_by("number")),
+        "tags",
     )
 
 
@@ -460,7 +452,9 @@ def latest_projects(*, locale_id: int, limit: int = 3) -> list[SupportedProjectP
             SupportedProjectPage.objects.live().public().filter(locale_id=locale_id),
             locale_id=locale_id,
             language=current_language(),
-        ).order_by("-first_published_at", "-pk")[:limit]
+        )
+        .annotate(**taxonomy_labels(locale_id))
+        .order_by("-first_published_at", "-pk")[:limit]
     )
 
 
