@@ -5,6 +5,7 @@ events and people; it lives here so that every app can point at it without impor
 each other.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -202,3 +203,15 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+def validate_theme(page) -> None:
+    """A page's field of action must belong to its cluster (practices, events)."""
+    if (
+        page.field_of_action_id
+        and page.cluster_id
+        and page.field_of_action.cluster_id != page.cluster_id
+    ):
+        raise ValidationError(
+            {"field_of_action": _("This field of action belongs to another cluster.")}
+        )

@@ -16,9 +16,17 @@ query count that never depends on how many pages match:
   another value would give, and the candidates (and the full-text search) are
   read once instead of once per facet (see bench/knowledge_base.py);
 * labels (taxonomy in the reader's language, cities, tags) are read once per
-  request, and one page of results is loaded with what its cards need.
+  request, and one page of results is loaded with what its cards need;
+* the facet counts and the labels are cached for a few minutes under the
+  *content version* (``content_version``), a token that changes whenever a page is
+  published, unpublished, moved or deleted, or a taxonomy row, organisation or tag
+  changes (see ``practices.signals``). The next request after a change counts
+  afresh, so the cache never shows a stale count to anyone; the lifetime only
+  bounds what a change made behind Django's back (raw SQL) could leave stale.
 """
 
+import hashlib
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
@@ -27,9 +35,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db import connections
+from django.db import connections, transaction
 from django.db.models import (
     BooleanField,
     ExpressionWrapper,
@@ -57,6 +66,44 @@ PER_PAGE = 12
 ECHO_LENGTH = 40
 # Tags are many; the facet lists the most used ones (and the chosen one).
 MAX_TAG_OPTIONS = 30
+# How long cached facet counts and labels live at most (see the module docstring).
+CACHE_SECONDS = 300
+CONTENT_VERSION_KEY = "kb:content-version"
+
+
+def content_version() -> str:
+    """The current content version: any token, new after every change that can
+    alter a listing's counts or labels."""
+    version = cache.get(CONTENT_VERSION_KEY)
+    if version is None:
+        # ``add`` so that concurrent first requests agree on one token.
+        cache.add(CONTENT_VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(CONTENT_VERSION_KEY) or ""
+    return version
+
+
+def content_changed() -> None:
+    """Start a new content version, now and again when the transaction commits
+    (a request between the two would otherwise cache the old rows under the new
+    version)."""
+
+    def bump() -> None:
+        cache.set(CONTENT_VERSION_KEY, uuid.uuid4().hex, None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def cached(version: str, parts: tuple, compute: Callable[[], Any]) -> Any:
+    """``compute()``, cached under ``parts`` (anything with a stable ``repr``) for
+    this content version."""
+    digest = hashlib.sha256(repr((version, *parts)).encode()).hexdigest()
+    key = f"kb:listing:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
 
 
 def echo(value: str) -> str:
@@ -446,9 +493,12 @@ def count_facets(
     filters: Sequence[ListingFilter],
     selected: dict[str, tuple[ListingFilter, Any]],
     map_filter: ListingFilter | None,
+    *,
+    version: str,
 ) -> dict[str, dict[str, int]]:
     """``{facet name: {value: count}}`` plus the total (``TOTAL``) and the results
-    per city (``MAP``), in one query.
+    per city (``MAP``), in one query, cached under the query's own SQL and
+    parameters for this content ``version``.
 
     ``candidates`` are the pages the search leaves (all filters still to apply).
     Each facet counts the candidates that pass every chosen filter except its own;
@@ -507,16 +557,21 @@ def count_facets(
     counts: dict[str, dict[str, int]] = {spec.name: {} for spec in filters}
     counts[TOTAL], counts[MAP] = {}, {}
     map_name = map_filter.name if map_filter is not None else None
-    with connections[candidates.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        for key, value, facet_count, full_count in cursor.fetchall():
-            if value is None:
-                continue
-            name = names.get(key, key)
-            if facet_count:
-                counts[name][value] = facet_count
-            if name == map_name and full_count:
-                counts[MAP][value] = full_count
+
+    def fetch() -> list[tuple]:
+        with connections[candidates.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    rows = cached(version, ("facets", candidates.db, sql, tuple(params)), fetch)
+    for key, value, facet_count, full_count in rows:
+        if value is None:
+            continue
+        name = names.get(key, key)
+        if facet_count:
+            counts[name][value] = facet_count
+        if name == map_name and full_count:
+            counts[MAP][value] = full_count
     return counts
 
 
@@ -567,6 +622,7 @@ class Listing:
 
     locale_id: int
     language: str
+    version: str = ""
     query: str = ""
     sort: str = Sort.NEWEST
     sort_choices: list[tuple[str, str]] = field(default_factory=list)
@@ -586,56 +642,74 @@ class Listing:
         self, model, key_field: str = "slug", order_field: str = "sort_order"
     ) -> dict[int, Term]:
         """``{default-language row id: Term}`` for a taxonomy model, labelled in
-        the listing's language. One query per model and request."""
+        the listing's language. One query per model and content version."""
         if model not in self._terms:
-            default = settings.LANGUAGE_CODE
-            rows = list(
-                model.objects.filter(
-                    Q(locale_id=self.locale_id) | Q(locale__language_code=default)
-                ).values(
-                    "pk",
-                    "translation_key",
-                    "locale_id",
-                    "name",
-                    language=F("locale__language_code"),
-                    term_key=F(key_field),
-                    term_order=F(order_field),
-                )
+            self._terms[model] = cached(
+                self.version,
+                ("terms", model._meta.label, self.locale_id, key_field, order_field),
+                lambda: self._read_terms(model, key_field, order_field),
             )
-            local = {
-                row["translation_key"]: row["name"]
-                for row in rows
-                if row["locale_id"] == self.locale_id
-            }
-            terms = {}
-            for row in rows:
-                if row["language"] != default:
-                    continue
-                name = local.get(row["translation_key"], row["name"])
-                label = f"{row['term_key']}. {name}" if model is SDG else name
-                terms[row["pk"]] = Term(
-                    key=str(row["term_key"]),
-                    label=label,
-                    order=(row["term_order"], label.lower()),
-                )
-            self._terms[model] = terms
         return self._terms[model]
+
+    def _read_terms(self, model, key_field: str, order_field: str) -> dict:
+        default = settings.LANGUAGE_CODE
+        rows = list(
+            model.objects.filter(
+                Q(locale_id=self.locale_id) | Q(locale__language_code=default)
+            ).values(
+                "pk",
+                "translation_key",
+                "locale_id",
+                "name",
+                language=F("locale__language_code"),
+                term_key=F(key_field),
+                term_order=F(order_field),
+            )
+        )
+        local = {
+            row["translation_key"]: row["name"]
+            for row in rows
+            if row["locale_id"] == self.locale_id
+        }
+        terms = {}
+        for row in rows:
+            if row["language"] != default:
+                continue
+            name = local.get(row["translation_key"], row["name"])
+            label = f"{row['term_key']}. {name}" if model is SDG else name
+            terms[row["pk"]] = Term(
+                key=str(row["term_key"]),
+                label=label,
+                order=(row["term_order"], label.lower()),
+            )
+        return terms
 
     def organisations(self, ids: Iterable[int]) -> dict[int, Organisation]:
         """Organisations by id with ``display_name`` in the listing's language;
-        one query for those not loaded yet in this request."""
-        missing = [pk for pk in ids if pk not in self._organisations]
+        one query (per content version) for those not loaded yet in this
+        request."""
+        missing = sorted({pk for pk in ids if pk not in self._organisations})
         if missing:
-            for organisation in organisations_with_names(self.language).filter(
-                pk__in=missing
-            ):
-                self._organisations[organisation.pk] = organisation
+            self._organisations.update(
+                cached(
+                    self.version,
+                    ("organisations", self.language, tuple(missing)),
+                    lambda: organisations_with_names(self.language).in_bulk(missing),
+                )
+            )
         return self._organisations
 
     def tags(self, ids: Iterable[int]) -> dict[int, Tag]:
-        missing = [pk for pk in ids if pk not in self._tags]
+        """Tags by id; one query (per content version) for those not loaded yet."""
+        missing = sorted({pk for pk in ids if pk not in self._tags})
         if missing:
-            self._tags.update(Tag.objects.in_bulk(missing))
+            self._tags.update(
+                cached(
+                    self.version,
+                    ("tags", tuple(missing)),
+                    lambda: Tag.objects.in_bulk(missing),
+                )
+            )
         return self._tags
 
     @property
@@ -667,6 +741,11 @@ class Listing:
         """The normalized parameters of this exact page, for canonical links."""
         number = self.results.number if self.results else 1
         return self.querystring(page=str(number) if number > 1 else "")
+
+    @property
+    def item_keys(self) -> str:
+        """The results on this page, e.g. for caching their rendered cards."""
+        return ",".join(str(item.pk) for item in self.items)
 
     @property
     def is_filtered(self) -> bool:
@@ -807,7 +886,9 @@ def run_listing(
     needs, applied to the one page of results only; ``map_filter`` is the city
     filter whose values the map shows.
     """
-    listing = Listing(locale_id=locale_id, language=current_language())
+    listing = Listing(
+        locale_id=locale_id, language=current_language(), version=content_version()
+    )
     listing.query, problem = clean_query(params.get("q"))
     if problem:
         listing.messages.append(problem)
@@ -820,7 +901,9 @@ def run_listing(
         # and the search subquery need not join the page tree again.
         every_page = base.model._default_manager.all()
         candidates = base.filter(pk__in=matching_pks(every_page, listing.query))
-    counts = count_facets(candidates, filters, listing.selected, map_filter)
+    counts = count_facets(
+        candidates, filters, listing.selected, map_filter, version=listing.version
+    )
     listing.map_counts = {int(pk): count for pk, count in counts[MAP].items()}
 
     filtered = candidates

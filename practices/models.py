@@ -30,6 +30,7 @@ from core.blocks import (
     ResourcesBlock,
     SectionBlock,
 )
+from core.models import validate_theme
 
 YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(2100)]
 
@@ -284,18 +285,7 @@ class GoodPracticePage(Page):
             raise ValidationError(
                 {"end_year": _("The end year cannot be before the start year.")}
             )
-        if (
-            self.field_of_action_id
-            and self.cluster_id
-            and self.field_of_action.cluster_id != self.cluster_id
-        ):
-            raise ValidationError(
-                {
-                    "field_of_action": _(
-                        "This field of action belongs to another cluster."
-                    )
-                }
-            )
+        validate_theme(self)
 
 
 class GoodPracticeIndexPage(Page):
@@ -335,12 +325,14 @@ class GoodPracticeIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from .forms import KnowledgeFilterForm
+        from .selectors import practice_feeds
 
         context = super().get_context(request, *args, **kwargs)
         listing = self.get_practices(request)
         context["listing"] = listing
         context["filter_form"] = KnowledgeFilterForm(listing=listing)
         context["map_points"] = self.get_map_points(request, listing)
+        context["feeds"] = practice_feeds(listing)
         query = listing.canonical_query()
         context["canonical_url"] = self.get_full_url(request) + (
             f"?{query}" if query else ""

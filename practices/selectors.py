@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import F, Prefetch, QuerySet
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -205,6 +206,35 @@ def practice_map_points(listing: Listing, index_url: str) -> list[dict]:
             % {"count": count}
         ),
     )
+
+
+def practice_feeds(listing: Listing) -> list[dict]:
+    """The feeds a browser or feed reader can discover on the index page: RSS and
+    Atom of all good practices, and RSS of the chosen cluster's."""
+    feeds = [
+        {
+            "type": "application/rss+xml",
+            "title": _("Good practices (RSS)"),
+            "url": reverse("practice_feed_rss"),
+        },
+        {
+            "type": "application/atom+xml",
+            "title": _("Good practices (Atom)"),
+            "url": reverse("practice_feed_atom"),
+        },
+    ]
+    chosen = listing.selected.get("cluster")
+    if chosen is not None:
+        spec, cluster = chosen
+        feeds.append(
+            {
+                "type": "application/rss+xml",
+                "title": _("Good practices: %(cluster)s (RSS)")
+                % {"cluster": spec.display(cluster, listing)},
+                "url": reverse("practice_cluster_feed_rss", args=[cluster.slug]),
+            }
+        )
+    return feeds
 
 
 # --- A practice's page ---------------------------------------------------------------

@@ -36,6 +36,7 @@ def test_results_are_grouped_by_kind_with_counts(client, world):
     assert counts(response) == {
         "practices": 1,
         "projects": 1,
+        "events": 0,
         "cities": 0,
         "pages": 0,
     }
@@ -106,35 +107,36 @@ def test_marked_html_escapes_before_marking():
 
 
 def test_other_apps_add_groups_through_the_hook(client, world):
-    """Events (not built yet) will plug in like this."""
+    """Another app (news, say) plugs in like events does."""
 
     class FakeResults(list):
         def count(self):
             return len(self)
 
-    def events(*, request, query, locale):
-        results = FakeResults(["Dialogue on solar energy"])
+    def news(*, request, query, locale):
+        results = FakeResults(["Solar energy news"])
         return SearchGroup(
-            key="events",
-            title="Events",
+            key="news",
+            title="News",
             results=results,
             to_hits=lambda rows: [
-                SearchHit(title=marked_html(row), url="/en/events/1/", snippet="")
+                SearchHit(title=marked_html(row), url="/en/news/1/", snippet="")
                 for row in rows
             ],
             order=15,
         )
 
-    with hooks.register_temporarily(SEARCH_GROUPS_HOOK, events):
+    with hooks.register_temporarily(SEARCH_GROUPS_HOOK, news):
         response = client.get("/en/search/", {"q": "solar"})
     assert [group.key for group in response.context["groups"]] == [
         "practices",
-        "events",
+        "news",
         "projects",
+        "events",
         "cities",
         "pages",
     ]
-    assert hits(response, "events") == ["Dialogue on solar energy"]
+    assert hits(response, "news") == ["Solar energy news"]
 
 
 def test_bad_input_gives_a_normal_page(client, world):
