@@ -297,6 +297,7 @@ PEOPLE = [
     ("kwame.mensah", "Kwame", "Mensah", "kumasi", "Physical planner", ["en"], False, True, "integrated-urban-development"),
     ("neema.mushi", "Neema", "Mushi", "dar-es-salaam", "Drainage engineer", ["sw", "en"], False, False, ""),
     ("julia.becker", "Julia", "Becker", "munich", "Urban planner", ["de", "en"], True, True, "integrated-urban-development"),
+    ("markus.hoffmann", "Markus", "Hoffmann", "frankfurt-am-main", "Land-use planner", ["de", "en"], False, True, "integrated-urban-development"),
     ("thomas.wagner", "Thomas", "Wagner", "cologne", "Water engineer", ["de", "en"], False, True, "municipal-services"),
     ("camila.restrepo", "Camila", "Restrepo", "manizales", "SDG focal point", ["es", "en"], True, True, "good-urban-governance"),
 ]

@@ -36,7 +36,13 @@ def _in_active_language(model, rows: Iterable) -> list:
     return [translated.get(row.translation_key, row) for row in rows]
 
 
-def _profile_value(person: User, field: str) -> Any:
+def profile_value(person: User, field: str) -> Any:
+    """One profile field of ``person`` for display: ``languages`` and ``offers`` as
+    labels, ``expertise`` as active-language rows, anything else as stored.
+
+    It does not check who may see the field: ask ``visible_profile`` or
+    ``community.permissions.can_see_profile_field`` first.
+    """
     if field == "languages":
         return person.language_labels
     if field == "offers":
@@ -57,7 +63,7 @@ def visible_profile(viewer, person: User) -> dict[str, Any]:
     ``{"clusters": [...], "fields": [...]}`` rows in the active language.
     """
     return {
-        field: _profile_value(person, field)
+        field: profile_value(person, field)
         for field in PROFILE_VISIBILITY_FIELDS
         if permissions.can_see_profile_field(viewer, person, field)
     }

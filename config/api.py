@@ -14,7 +14,7 @@ combine with each other and with Wagtail's own parameters (``locale``, ``search`
 ``order``, ``fields``, ``limit``, ``offset``). Only live, public pages are returned.
 """
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
@@ -34,6 +34,8 @@ from django_countries.fields import CountryField
 from django_countries.serializer_fields import CountryField as CountrySerializerField
 from rest_framework.filters import BaseFilterBackend
 
+from events.listing import event_filters
+from events.models import EventPage
 from practices.models import GoodPracticePage
 from practices.selectors import practice_filters
 from projects.models import SupportedProjectPage
@@ -159,8 +161,38 @@ class ProjectsAPIViewSet(KnowledgeBaseAPIViewSet):
         return project_filters()
 
 
+class EventsAPIViewSet(KnowledgeBaseAPIViewSet):
+    """Events with the calendar's filters (``event_format``, ``cluster``, ``region``,
+    ``attendance``) and ``upcoming=true|false``; soonest first. The online link is
+    not an API field: only confirmed participants see it."""
+
+    name = "events"
+    model = EventPage
+    known_query_parameters = (PagesAPIViewSet.known_query_parameters - {"type"}).union(
+        [api_filter.name for api_filter in event_filters(api=True)]
+    )
+    listing_default_fields = [
+        *PagesAPIViewSet.listing_default_fields,
+        "teaser",
+        "event_format",
+        "starts_at",
+        "attendance_mode",
+    ]
+
+    @classmethod
+    def get_kb_filters(cls) -> list:
+        return event_filters(api=True)
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if "order" not in self.request.GET and "search" not in self.request.GET:
+            queryset = queryset.order_by(F("starts_at").asc(nulls_last=True), "pk")
+        return queryset
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 # The knowledge base endpoints come first so that their pages link to them.
 api_router.register_endpoint("practices", PracticesAPIViewSet)
 api_router.register_endpoint("projects", ProjectsAPIViewSet)
+api_router.register_endpoint("events", EventsAPIViewSet)
 api_router.register_endpoint("pages", SitePagesAPIViewSet)

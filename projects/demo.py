@@ -14,6 +14,7 @@ from datetime import date
 from community.models import Organisation
 from core.demo import locales
 from core.models import SDG, Cluster, FieldOfAction, HomePage
+from events.demo import link_to_events
 from practices.demo import publish, story
 from practices.demo import seed_index as seed_practice_index
 from practices.models import GoodPracticePage
@@ -1397,6 +1398,34 @@ PROJECTS = [
 ]
 
 
+# The event each project came from, where the facts name one of the demo events
+# (``events.demo``): project slug → event slug.
+ORIGINATING_EVENTS = {
+    "sustainable-land-use-plan-for-undeveloped-land": "regional-and-intermunicipal-land-management-virtual",
+    "safe-colourful-liveable-streets-belo-horizonte": "sustainable-urban-mobility-bremen",
+    "municipal-and-citizen-engagement-for-the-sdgs-manizales": "local-sdg-implementation-reporting-and-monitoring-virtual",
+    "turning-waste-into-a-resource-bizerte": "planning-integrated-solid-waste-management-rostock",
+    "dresden-and-brazzaville-embrace-urban-gardening": "urban-gardening-virtual-berlin",
+    "protecting-viticulture-and-tourism-from-climate-change": "climate-impacts-viticulture-and-tourism-eltville-tunuyan",
+    "communication-for-local-vaccination-campaigns": "covid-19-local-vaccination-strategies-and-communication",
+    "climate-adapted-urban-development-kumasi-dortmund": "climate-proofing-urban-development-dortmund",
+    "community-based-solid-waste-management-langata-nairobi": "community-based-solid-waste-management-nairobi",
+    "digitalisation-of-the-administration-of-nablus": "strategies-for-a-digital-city-nuremberg",
+    "trialogue-for-social-entrepreneurship": "social-entrepreneurship-enriches-municipalities-virtual",
+    "cycling-promotion-in-skopje": "sustainable-urban-mobility-and-climate-change-see",
+    "led-project-ideas-for-lebanese-host-communities": "strengthening-local-economic-development-in-lebanon-beirut",
+}
+
+
+def link_originating_events(log) -> None:
+    """Point each project at the event it came from (events seed before projects)."""
+    linked = link_to_events(
+        SupportedProjectPage, ORIGINATING_EVENTS, "originating_event"
+    )
+    if linked:
+        log(f"{linked} project pages linked to their originating events")
+
+
 def place_after(page, sibling):
     """Put ``page`` right after ``sibling`` in the tree (and the main menu); returns
     it fresh from the database."""
@@ -1525,6 +1554,7 @@ def seed(log) -> None:
     practice_indexes = seed_practice_index(home, log)
     indexes = seed_index(home, practice_indexes, log)
     seed_projects(indexes[0], log)
+    link_originating_events(log)
     # The review workflow and the editors' rights cover both parts of the knowledge
     # base in both languages; it lives in practices, which may not import projects.
     knowledge_base_workflow_ensure(index_pages=[*practice_indexes, *indexes])

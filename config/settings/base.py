@@ -11,6 +11,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from celery.schedules import crontab
 
 from config.env import (
     email_settings_from_url,
@@ -144,6 +145,24 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A web request that enqueues while Redis is down must not hang: publishing tries
+# the connection once (max_retries 0; kombu would otherwise retry for the whole
+# connection timeout) and without publish retries (events.notifications passes
+# retry=False); the row stays queued for the sweep. Measured on this machine with
+# nothing listening on the port: 0.27 s for the first publish of a process (it
+# loads the transport), 3-20 ms after that; before this setting it was 2.0 s per
+# publish. An unroutable host is bounded by socket_connect_timeout (2.0 s
+# measured), and after a failure the process skips publishing for
+# NOTIFICATION_BROKER_PAUSE seconds.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 0,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 10,
+    # Unacknowledged tasks (a worker died) come back after an hour; the outbox
+    # sweep does not wait for that.
+    "visibility_timeout": 3600,
+}
 # Periodic tasks: each entry says its window and why running it twice is harmless.
 CELERY_BEAT_SCHEDULE: dict = {
     # Every minute: publish pages whose go-live time has passed (scheduled publishing,
@@ -155,6 +174,48 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "practices.tasks.publish_scheduled_task",
         "schedule": 60.0,
         "options": {"expires": 55},
+    },
+    # Every minute: the outbox sweep. Sending rows whose lease ran out (a worker died
+    # mid-send) go back to the queue; queued rows nobody picked up for two minutes
+    # (Redis was down, a message died with a worker) are published again. Harmless
+    # twice: a send task only acts on a queued, due row it claims under a row lock,
+    # so an extra task for a row finds it sending or sent and does nothing.
+    "notifications-sweep": {
+        "task": "events.tasks.notifications_sweep_task",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+    # Every hour: reminders 7 days and 1 day before events (windows: start within
+    # 1-7 days, and within 24 hours). Harmless twice: each reminder's dedupe key
+    # holds the event, the start date and the registration.
+    "event-reminders": {
+        "task": "events.tasks.event_reminders_task",
+        "schedule": 3600.0,
+        "options": {"expires": 3000},
+    },
+    # Every six hours: a reminder to confirm for people accepted three days ago or
+    # more. Harmless twice: one reminder per acceptance (its log entry in the key).
+    "confirm-reminders": {
+        "task": "events.tasks.confirm_reminders_task",
+        "schedule": 6 * 3600.0,
+        "options": {"expires": 3 * 3600},
+    },
+    # Mondays at 07:00 UTC: the opt-in weekly digest of events published in the last
+    # seven days. Harmless twice: one digest per person and ISO week.
+    "weekly-digests": {
+        "task": "events.tasks.weekly_digests_task",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+        "options": {"expires": 12 * 3600},
+    },
+    # Every five minutes: waitlist offers whose deadline has passed are declined and
+    # the place is offered to the next person, so an offer lasts at most five minutes
+    # longer than promised. A repeated or overlapping run is harmless: each event's
+    # offers are re-read under the event's row lock, and an offer already confirmed
+    # or expired is no longer "offered", so nothing changes twice.
+    "expire-waitlist-offers": {
+        "task": "events.tasks.offers_expire_task",
+        "schedule": 300.0,
+        "options": {"expires": 290},
     },
 }
 
@@ -171,6 +232,18 @@ EMAIL_USE_SSL = _mail.get("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Connective Cities <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The notification outbox (events.notifications): a row being sent is leased for
+# NOTIFICATION_SENDING_LEASE seconds; transient SMTP errors retry after
+# NOTIFICATION_RETRY_BACKOFF * 2^(attempt-1) seconds (at most an hour) up to
+# NOTIFICATION_MAX_ATTEMPTS tries, then the row is failed and shown to organisers.
+NOTIFICATION_SENDING_LEASE = env_int("NOTIFICATION_SENDING_LEASE", 300)
+NOTIFICATION_RETRY_BACKOFF = env_int("NOTIFICATION_RETRY_BACKOFF", 60)
+NOTIFICATION_RETRY_BACKOFF_MAX = 3600
+NOTIFICATION_MAX_ATTEMPTS = env_int("NOTIFICATION_MAX_ATTEMPTS", 8)
+NOTIFICATION_SWEEP_GRACE = env_int("NOTIFICATION_SWEEP_GRACE", 120)
+NOTIFICATION_BROKER_PAUSE = 10
+NOTIFICATION_CONFIRM_AFTER_DAYS = 3
 
 # --- Accounts ------------------------------------------------------------------------
 

@@ -1,0 +1,426 @@
+"""The event calendar: upcoming events (open calls first) and the paginated archive,
+with filters that work as plain GET parameters, and short lists of events for other
+pages (home page, city profiles, region dashboards, site search, the API).
+
+Filters reuse the knowledge base's filter classes (``practices.listing``): the same
+URL values (cluster and region slugs) and the same rule for bad input: an unknown
+value is dropped with a message, never an error page. The query count does not
+depend on how many events there are (``tests/events/test_listing.py``).
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail.models import Page
+
+from community.models import Organisation, Region
+from core.models import Cluster
+from practices.listing import (
+    ECHO_LENGTH,
+    ChoiceFilter,
+    Listing,
+    ListingFilter,
+    TaxonomyFilter,
+    _page_number,
+    current_language,
+    echo,
+)
+from practices.selectors import practice_filters
+
+from .event_page import event_short_date
+from .models import AttendanceMode, EventFormat, EventPage
+from .models.registrations import PLACE_HOLDING_STATES
+
+TAXONOMY_FILTERS = ("cluster", "region")
+PER_PAGE = 12
+# Upcoming events are few (a few dozen a year); the list is not paginated, but it
+# is bounded so that a flood of drafts published at once cannot make it unbounded.
+MAX_UPCOMING = 100
+
+
+def upcoming_q(now: datetime) -> Q:
+    """Events not over yet (or without a date): the opposite of ``is_past``."""
+    return (
+        Q(starts_at__isnull=True)
+        | Q(ends_at__gte=now)
+        | Q(ends_at__isnull=True, starts_at__gte=now)
+    )
+
+
+def open_q(now: datetime) -> Q:
+    """Events taking applications now (``EventPage.applications_are_open``)."""
+    return (
+        Q(applications_open__lte=now)
+        & (Q(applications_close__isnull=True) | Q(applications_close__gt=now))
+        & (Q(starts_at__isnull=True) | Q(starts_at__gt=now))
+    )
+
+
+class OpenFilter(ListingFilter):
+    """``open=1``: only events that take applications now."""
+
+    def __init__(self, name: str = "open"):
+        self.name = name
+        self.label = gettext_lazy("Applications")
+        self.all_label = gettext_lazy("Any")
+        self.unknown = gettext_lazy(
+            "“%(value)s” is not a choice for open applications; showing all events."
+        )
+
+    def resolve(self, raw: str) -> Any:
+        return True if raw.lower() in ("1", "yes", "true", "on") else None
+
+    def key(self, value: Any) -> str:
+        return "1"
+
+    def condition(self, model, value: Any) -> Q:
+        return open_q(timezone.now())
+
+    def choices(self) -> list[tuple[str, str]]:
+        return [("1", _("Open for applications"))]
+
+    def display(self, value, listing) -> str:
+        return _("Open for applications")
+
+
+class WhenFilter(ListingFilter):
+    """``when=upcoming`` or ``when=past`` (the API spells it ``upcoming=true``)."""
+
+    VALUES = {"upcoming": "upcoming", "past": "past"}
+
+    def __init__(self, name: str = "when", values: dict | None = None):
+        self.name = name
+        self.values = values or self.VALUES
+        self.label = gettext_lazy("When")
+        self.all_label = gettext_lazy("Upcoming and past")
+        self.unknown = gettext_lazy(
+            "“%(value)s” is neither upcoming nor past; showing all events."
+        )
+
+    def resolve(self, raw: str) -> Any:
+        return self.values.get(raw.lower())
+
+    def key(self, value: Any) -> str:
+        return next(raw for raw, resolved in self.values.items() if resolved == value)
+
+    def condition(self, model, value: Any) -> Q:
+        upcoming = upcoming_q(timezone.now())
+        return upcoming if value == "upcoming" else ~upcoming
+
+    def choices(self) -> list[tuple[str, str]]:
+        return [("upcoming", _("Upcoming")), ("past", _("Past"))]
+
+    def display(self, value, listing) -> str:
+        return dict(self.choices())[value]
+
+
+def event_filters(*, api: bool = False) -> list[ListingFilter]:
+    """The filters of the calendar (and, with ``api``, of ``/api/v2/events/``).
+
+    Cluster and region are the knowledge base's own filters: same slugs, same
+    messages."""
+    taxonomy = [spec for spec in practice_filters() if spec.name in TAXONOMY_FILTERS]
+    filters = [
+        ChoiceFilter(
+            "format",
+            path="event_format",
+            choices=EventFormat.choices,
+            label=gettext_lazy("Format"),
+            all_label=gettext_lazy("All formats"),
+            unknown=gettext_lazy(
+                "There is no format “%(value)s”; showing all formats."
+            ),
+        ),
+        *taxonomy,
+        ChoiceFilter(
+            "attendance",
+            path="attendance_mode",
+            choices=AttendanceMode.choices,
+            label=gettext_lazy("Attendance"),
+            all_label=gettext_lazy("Online and in person"),
+            unknown=gettext_lazy(
+                "There is no attendance “%(value)s”; showing every kind."
+            ),
+        ),
+    ]
+    if api:
+        # DRF reads ``format`` as the response format (``?format=json``), so the
+        # API spells this filter by its field name.
+        filters[0].name = "event_format"
+        filters.append(
+            WhenFilter(
+                "upcoming",
+                values={"true": "upcoming", "false": "past"},
+            )
+        )
+    else:
+        filters += [OpenFilter(), WhenFilter()]
+    return filters
+
+
+@dataclass
+class FilterField:
+    """One select of the filter form."""
+
+    name: str
+    label: str
+    choices: list[tuple[str, str]]
+    value: str = ""
+
+
+@dataclass
+class ActiveEventFilter:
+    label: str
+    value: str
+    remove_query: str
+
+
+@dataclass
+class EventListing:
+    """One request's calendar: ``upcoming`` events (all), ``past`` (one page of the
+    archive), the filter ``fields``, ``active_filters`` and ``messages``."""
+
+    locale_id: int
+    selected: dict[str, tuple[ListingFilter, Any]] = field(default_factory=dict)
+    messages: list[str] = field(default_factory=list)
+    fields: list[FilterField] = field(default_factory=list)
+    active_filters: list[ActiveEventFilter] = field(default_factory=list)
+    upcoming: list[EventPage] = field(default_factory=list)
+    past: PaginatorPage | None = None
+    past_items: list[EventPage] = field(default_factory=list)
+    show_upcoming: bool = True
+    show_past: bool = True
+
+    @property
+    def params(self) -> dict[str, str]:
+        return {name: spec.key(value) for name, (spec, value) in self.selected.items()}
+
+    def querystring(self, **changes) -> str:
+        params = {**self.params, **changes}
+        return urlencode({key: value for key, value in params.items() if value})
+
+    @property
+    def filter_query(self) -> str:
+        return self.querystring()
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.selected)
+
+    def canonical_query(self) -> str:
+        number = self.past.number if self.past else 1
+        return self.querystring(page=str(number) if number > 1 else "")
+
+
+def event_base(index_page: Page) -> QuerySet:
+    """The events an index page lists: live, public, its children (its language)."""
+    return (
+        EventPage.objects.live()
+        .public()
+        .child_of(index_page)
+        .filter(locale_id=index_page.locale_id)
+    )
+
+
+def decorate_events(queryset: QuerySet, *, now: datetime) -> QuerySet:
+    """What an event card shows, in a fixed number of queries."""
+    return (
+        queryset.defer_streamfields()
+        .select_related("locale")
+        .prefetch_related(
+            Prefetch(
+                "host_city", queryset=Organisation.objects.prefetch_related("names")
+            )
+        )
+        .annotate(
+            cc_open=Case(
+                When(open_q(now), then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+    )
+
+
+def label_events(events: list[EventPage], terms: Listing) -> None:
+    """Cluster name, short date and "open" flag on each card (no query: the labels
+    come from the taxonomy the filter form reads)."""
+    clusters = terms.taxonomy(Cluster)
+    for event in events:
+        cluster = clusters.get(event.cluster_id)
+        event.cluster_label = cluster.label if cluster else ""
+        event.short_date = event_short_date(event)
+        event.is_open = bool(getattr(event, "cc_open", 0))
+
+
+def _filter_fields(listing: EventListing, filters, terms: Listing) -> list:
+    fields = []
+    for spec in filters:
+        if isinstance(spec, TaxonomyFilter):
+            options = [
+                (term.key, term.label)
+                for term in sorted(
+                    terms.taxonomy(spec.model).values(), key=lambda term: term.order
+                )
+            ]
+        elif isinstance(spec, ChoiceFilter):
+            options = [(value, str(label)) for value, label in spec.choices]
+        else:
+            options = spec.choices()
+        chosen = listing.selected.get(spec.name)
+        fields.append(
+            FilterField(
+                name=spec.name,
+                label=str(spec.label),
+                choices=[("", str(spec.all_label)), *options],
+                value=spec.key(chosen[1]) if chosen else "",
+            )
+        )
+        if chosen:
+            listing.active_filters.append(
+                ActiveEventFilter(
+                    label=str(spec.label),
+                    value=dict(options).get(spec.key(chosen[1]), ""),
+                    remove_query=listing.querystring(**{spec.name: ""}),
+                )
+            )
+    return fields
+
+
+def event_listing(index_page: Page, params) -> EventListing:
+    """The calendar for one request: filters read and checked, upcoming events with
+    open calls first, then soonest; the archive newest first, one page of it."""
+    now = timezone.now()
+    listing = EventListing(locale_id=index_page.locale_id)
+    terms = Listing(locale_id=index_page.locale_id, language=current_language())
+    filters = event_filters()
+    for spec in filters:
+        raw = (params.get(spec.name) or "").strip()[: ECHO_LENGTH * 5]
+        if not raw:
+            continue
+        value = spec.resolve(raw)
+        if value is None:
+            listing.messages.append(str(spec.unknown) % {"value": echo(raw)})
+        else:
+            listing.selected[spec.name] = (spec, value)
+
+    filtered = event_base(index_page)
+    for name, (spec, value) in listing.selected.items():
+        if name != "when":
+            filtered = filtered.filter(spec.condition(EventPage, value))
+    when = listing.selected.get("when")
+    listing.show_upcoming = when is None or when[1] == "upcoming"
+    listing.show_past = when is None or when[1] == "past"
+
+    upcoming = upcoming_q(now)
+    if listing.show_upcoming:
+        listing.upcoming = list(
+            decorate_events(filtered.filter(upcoming), now=now).order_by(
+                "-cc_open", "starts_at", "pk"
+            )[:MAX_UPCOMING]
+        )
+    if listing.show_past:
+        past = decorate_events(filtered.exclude(upcoming), now=now).order_by(
+            "-starts_at", "-pk"
+        )
+        paginator = Paginator(past, PER_PAGE)
+        number = _page_number(params.get("page"), paginator, listing.messages)
+        listing.past = paginator.page(number)
+        listing.past_items = list(listing.past.object_list)
+    elif params.get("page") not in (None, "", "1"):
+        listing.messages.append(_("Upcoming events are all on one page; showing them."))
+    label_events(listing.upcoming + listing.past_items, terms)
+    listing.fields = _filter_fields(listing, filters, terms)
+    return listing
+
+
+# --- Short lists for other pages ----------------------------------------------------
+
+
+def upcoming_events(*, locale_id: int, limit: int = 3) -> list[EventPage]:
+    """The next events in one language, open calls first."""
+    now = timezone.now()
+    events = list(
+        decorate_events(
+            EventPage.objects.live()
+            .public()
+            .filter(upcoming_q(now), locale_id=locale_id),
+            now=now,
+        ).order_by("-cc_open", "starts_at", "pk")[:limit]
+    )
+    label_events(events, Listing(locale_id=locale_id, language=current_language()))
+    return events
+
+
+def events_of_organisation(
+    organisation: Organisation, *, locale_id: int
+) -> list[EventPage]:
+    """Events a city hosted or took part in as a partner, upcoming first."""
+    now = timezone.now()
+    events = (
+        EventPage.objects.live()
+        .public()
+        .filter(locale_id=locale_id)
+        .filter(
+            Q(host_city=organisation)
+            | Q(
+                pk__in=EventPage.partner_organisations.through.objects.filter(
+                    organisation=organisation
+                ).values("eventpage_id")
+            )
+        )
+        .defer_streamfields()
+    )
+    upcoming = list(events.filter(upcoming_q(now)).order_by("starts_at", "pk"))
+    past = list(events.exclude(upcoming_q(now)).order_by("-starts_at", "-pk")[:10])
+    for event in upcoming + past:
+        event.short_date = event_short_date(event)
+        event.is_upcoming = event in upcoming
+    return upcoming + past
+
+
+def region_upcoming_events(region: Region, *, limit: int = 20) -> list[EventPage]:
+    """Upcoming events of a region (matched by the region's translation key) for
+    its coordinators: default-language pages, which registrations point at, with
+    how many people applied and how many hold a place."""
+    now = timezone.now()
+    events = list(
+        EventPage.objects.live()
+        .filter(
+            upcoming_q(now),
+            region__translation_key=region.translation_key,
+            locale__language_code=settings.LANGUAGE_CODE,
+        )
+        .defer_streamfields()
+        .annotate(
+            cc_registrations=Count("registrations", distinct=True),
+            cc_places_taken=Count(
+                "registrations",
+                filter=Q(registrations__state__in=PLACE_HOLDING_STATES),
+                distinct=True,
+            ),
+        )
+        .order_by("starts_at", "pk")[:limit]
+    )
+    for event in events:
+        event.short_date = event_short_date(event)
+    return events

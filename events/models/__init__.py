@@ -1,0 +1,76 @@
+"""Events: the announcement and documentation (pages), and the process around them
+(applications, waitlist, attendance; the notification outbox).
+
+Content editors write lives in ``pages``; process data lives in plain models that only
+``events.services`` writes.
+"""
+
+from .exchanges import (
+    OPEN_STATES,
+    AdoptionLevel,
+    CandidateState,
+    CheckpointMonth,
+    ExchangeActionItem,
+    ExchangeCandidate,
+    ExchangeCheckpoint,
+    ExchangeFeedback,
+    ExchangeLog,
+    ExchangeMission,
+    ExchangeOffer,
+    ExchangeState,
+    FollowUpStage,
+    MissionKind,
+    PeerExchange,
+)
+from .notifications import Notification, NotificationPreferences, NotificationState
+from .pages import (
+    AttendanceMode,
+    Eligibility,
+    EventFormat,
+    EventIndexPage,
+    EventPage,
+    EventPageForm,
+    SelectionMode,
+)
+from .registrations import (
+    Brings,
+    EventInvitation,
+    Gender,
+    Registration,
+    RegistrationLog,
+    RegistrationState,
+)
+
+__all__ = [
+    "OPEN_STATES",
+    "AdoptionLevel",
+    "CandidateState",
+    "CheckpointMonth",
+    "ExchangeActionItem",
+    "ExchangeCandidate",
+    "ExchangeCheckpoint",
+    "ExchangeFeedback",
+    "ExchangeLog",
+    "ExchangeMission",
+    "ExchangeOffer",
+    "ExchangeState",
+    "FollowUpStage",
+    "MissionKind",
+    "PeerExchange",
+    "AttendanceMode",
+    "Brings",
+    "Eligibility",
+    "EventFormat",
+    "EventIndexPage",
+    "EventInvitation",
+    "EventPage",
+    "EventPageForm",
+    "Gender",
+    "Notification",
+    "NotificationPreferences",
+    "NotificationState",
+    "Registration",
+    "RegistrationLog",
+    "RegistrationState",
+    "SelectionMode",
+]

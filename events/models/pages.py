@@ -1,0 +1,605 @@
+"""Event pages: the call for participants before an event, its documentation after.
+
+Editors write the announcement, the call text, the programme and, afterwards, the
+documentation. Who applied and who came is process data in
+``events.models.registrations``; registrations always point at the event page in the
+default language (see ``EventPage.canonical``), so a German translation of an event
+shares its places, its waitlist and its applicants with the English original.
+"""
+
+import functools
+import zoneinfo
+from datetime import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from django_countries.fields import CountryField
+
+from community.models import Language
+from core.blocks import (
+    FiguresBlock,
+    ImageBlock,
+    QuoteBlock,
+    ResourcesBlock,
+    SectionBlock,
+)
+from core.models import validate_theme
+
+
+class EventFormat(models.TextChoices):
+    """The formats of the programme, as practitioners know them."""
+
+    DIALOGUE_EVENT = "dialogue_event", _("Dialogue event")
+    PRACTITIONERS_WORKSHOP = "practitioners_workshop", _("Practitioners' workshop")
+    LOCAL_PROJECT_WORKSHOP = "local_project_workshop", _("Local project workshop")
+    EXPERT_MISSION = "expert_mission", _("Expert mission")
+    STUDY_TOUR = "study_tour", _("Study tour")
+    TRAINING = "training", _("Training")
+    WEBINAR = "webinar", _("Webinar")
+    PEER_LEARNING_WORKSHOP = "peer_learning_workshop", _("Peer-learning workshop")
+    CONFERENCE = "conference", _("Conference")
+
+
+class AttendanceMode(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("In person and online")
+
+
+class Eligibility(models.TextChoices):
+    """Who may apply for an event."""
+
+    SIGNED_IN = "signed_in", _("Anyone signed in")
+    VERIFIED_MEMBERS = "verified_members", _("Verified staff of member cities")
+    INVITED = "invited", _("Invited people only")
+
+
+class SelectionMode(models.TextChoices):
+    """How applicants get a place."""
+
+    FIRST_COME = "first_come", _("First come, first served")
+    SELECTION = "selection", _("Organisers select the participants")
+
+
+@functools.cache
+def known_time_zones() -> frozenset[str]:
+    """The IANA time zone names; read from disk once per process (each read scans
+    the whole tz database, about a tenth of a second)."""
+    return frozenset(zoneinfo.available_timezones())
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in known_time_zones():
+        raise ValidationError(
+            _("“%(value)s” is not a known time zone, e.g. Europe/Berlin."),
+            params={"value": value},
+        )
+
+
+class AgendaItemBlock(blocks.StructBlock):
+    """One slot of the programme."""
+
+    day = blocks.DateBlock(label=_("Day"), required=False)
+    starts = blocks.TimeBlock(label=_("Starts"), required=False)
+    ends = blocks.TimeBlock(label=_("Ends"), required=False)
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    description = blocks.TextBlock(
+        label=_("Description"), max_length=1000, required=False
+    )
+    speakers = blocks.CharBlock(
+        label=_("Speakers"),
+        max_length=300,
+        required=False,
+        help_text=_("Names and cities, e.g. “Lina Haddad (Amman)”."),
+    )
+
+    class Meta:
+        icon = "time"
+        template = "blocks/agenda_item_block.html"
+        label = _("Programme item")
+
+    def clean(self, value):
+        value = super().clean(value)
+        starts, ends = value.get("starts"), value.get("ends")
+        if starts and ends and ends < starts:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "ends": ValidationError(_("The end cannot be before the start."))
+                }
+            )
+        return value
+
+
+class ProgrammeStreamBlock(blocks.StreamBlock):
+    item = AgendaItemBlock()
+    section = SectionBlock(label=_("Text"))
+
+
+class ProjectIdeaBlock(blocks.StructBlock):
+    """A project idea that came out of the event, and where it went."""
+
+    title = blocks.CharBlock(label=_("Project idea"), max_length=200)
+    city = blocks.CharBlock(label=_("City"), max_length=120, required=False)
+    description = blocks.TextBlock(
+        label=_("Description"), max_length=1500, required=False
+    )
+    project = blocks.PageChooserBlock(
+        label=_("Supported project"),
+        required=False,
+        help_text=_("The project story, if the idea became a supported project."),
+    )
+
+    class Meta:
+        icon = "pick"
+        template = "blocks/project_idea_block.html"
+        label = _("Project idea")
+
+
+class DocumentationStreamBlock(blocks.StreamBlock):
+    """What the event produced, for those who were there and those who were not."""
+
+    results = SectionBlock(label=_("Results"))
+    figures = FiguresBlock()
+    project_idea = ProjectIdeaBlock()
+    presentations = ResourcesBlock(label=_("Presentations and documents"))
+    image = ImageBlock()
+    quote = QuoteBlock()
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """Offers the working languages as checkboxes (they are stored as a list)."""
+
+    working_languages = forms.MultipleChoiceField(
+        label=_("working languages"),
+        choices=Language.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends < starts:
+            self.add_error("ends_at", _("The event cannot end before it starts."))
+        opens, closes = (
+            cleaned.get("applications_open"),
+            cleaned.get("applications_close"),
+        )
+        if opens and closes and closes < opens:
+            self.add_error(
+                "applications_close",
+                _("Applications cannot close before they open."),
+            )
+        capacity = cleaned.get("capacity")
+        reserved = cleaned.get("host_reserved_places") or 0
+        if capacity is not None and reserved > capacity:
+            self.add_error(
+                "host_reserved_places",
+                _("More places are reserved than the event has."),
+            )
+        mode = cleaned.get("attendance_mode")
+        if mode in (AttendanceMode.ONLINE, AttendanceMode.HYBRID) and not cleaned.get(
+            "online_link"
+        ):
+            self.add_error(
+                "online_link", _("Online events need the link participants use.")
+            )
+        return cleaned
+
+
+class EventPage(Page):
+    """A dialogue event, workshop, mission or webinar: the call for participants
+    before it, the documentation after it.
+
+    The facts (format, dates, place, capacity, application window, who may apply)
+    drive the process: ``events.services`` reads them under a row lock when someone
+    applies. The online link is shown to confirmed participants only.
+    """
+
+    teaser = models.TextField(
+        _("teaser"),
+        max_length=400,
+        help_text=_("One or two sentences for lists, feeds and search results."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt = models.CharField(
+        _("hero image text alternative"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    hero_credit = models.CharField(_("hero image credit"), max_length=120, blank=True)
+    event_format = models.CharField(
+        _("format"),
+        max_length=30,
+        choices=EventFormat.choices,
+        default=EventFormat.DIALOGUE_EVENT,
+    )
+    starts_at = models.DateTimeField(
+        _("starts"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty while the date is not fixed."),
+    )
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="Europe/Berlin",
+        validators=[validate_time_zone],
+        help_text=_("Where the event takes place, e.g. Asia/Amman. Times show in it."),
+    )
+    month_only = models.BooleanField(
+        _("only the month is known"),
+        default=False,
+        help_text=_("For past events whose exact days were not recorded."),
+    )
+    attendance_mode = models.CharField(
+        _("attendance"),
+        max_length=20,
+        choices=AttendanceMode.choices,
+        default=AttendanceMode.IN_PERSON,
+    )
+    venue = models.CharField(
+        _("venue"),
+        max_length=300,
+        blank=True,
+        help_text=_("Building and address, or leave empty for online events."),
+    )
+    venue_city = models.CharField(
+        _("city of the venue"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown in lists; the host city's name if empty."),
+    )
+    country = CountryField(_("country"), blank=True)
+    online_link = models.URLField(
+        _("online link"),
+        blank=True,
+        help_text=_("Only confirmed participants see it."),
+    )
+    host_city = models.ForeignKey(
+        "community.Organisation",
+        verbose_name=_("host city"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hosted_events",
+    )
+    partner_organisations = ParentalManyToManyField(
+        "community.Organisation",
+        verbose_name=_("partner organisations"),
+        blank=True,
+        related_name="partner_events",
+    )
+    region = models.ForeignKey(
+        "community.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+        help_text=_("The region whose coordinators run this event."),
+    )
+    cluster = models.ForeignKey(
+        "core.Cluster",
+        verbose_name=_("thematic cluster"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+    )
+    field_of_action = models.ForeignKey(
+        "core.FieldOfAction",
+        verbose_name=_("field of action"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+    )
+    working_languages = models.JSONField(
+        _("working languages"), default=list, blank=True
+    )
+    capacity = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_("How many participants can take part; empty for no limit."),
+    )
+    host_reserved_places = models.PositiveIntegerField(
+        _("places reserved for the host city"),
+        default=0,
+        help_text=_("Part of the places kept for staff of the host city."),
+    )
+    applications_open = models.DateTimeField(
+        _("applications open"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: nobody can apply (e.g. for past events)."),
+    )
+    applications_close = models.DateTimeField(
+        _("applications close"), null=True, blank=True
+    )
+    eligibility = models.CharField(
+        _("who may apply"),
+        max_length=20,
+        choices=Eligibility.choices,
+        default=Eligibility.VERIFIED_MEMBERS,
+    )
+    selection_mode = models.CharField(
+        _("selection"),
+        max_length=20,
+        choices=SelectionMode.choices,
+        default=SelectionMode.SELECTION,
+    )
+    waitlist_offer_hours = models.PositiveIntegerField(
+        _("hours to take up a freed place"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Empty: a freed place goes to the first person on the waitlist at once. "
+            "Otherwise they are offered it and have this many hours to confirm."
+        ),
+    )
+    call_text = StreamField(
+        [("section", SectionBlock(label=_("Text")))],
+        verbose_name=_("call for participants"),
+        blank=True,
+        help_text=_("Who the event is for, what they should bring, how we select."),
+    )
+    programme = StreamField(
+        ProgrammeStreamBlock(), verbose_name=_("programme"), blank=True
+    )
+    documentation = StreamField(
+        DocumentationStreamBlock(),
+        verbose_name=_("documentation"),
+        blank=True,
+        help_text=_("After the event: results, presentations and project ideas."),
+    )
+    organisers = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("organisers"),
+        blank=True,
+        related_name="organised_events",
+        help_text=_(
+            "People who manage the applicants, besides the coordinators of the region."
+        ),
+    )
+
+    # Set by ``events.notifications.event_cancel`` (the organisers' "Cancel event"
+    # action), never in the editor; kept across revisions by ``with_content_json``.
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    cancellation_reason = models.TextField(
+        _("reason for the cancellation"), max_length=2000, blank=True
+    )
+
+    base_form_class = EventPageForm
+
+    content_panels = [
+        *Page.content_panels,
+        "teaser",
+        MultiFieldPanel(
+            ["hero_image", "hero_alt", "hero_credit"], heading=_("Hero image")
+        ),
+        MultiFieldPanel(
+            [
+                "event_format",
+                "starts_at",
+                "ends_at",
+                "time_zone",
+                "month_only",
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                "attendance_mode",
+                "venue",
+                "venue_city",
+                "country",
+                "online_link",
+                "host_city",
+                FieldPanel("partner_organisations"),
+                "region",
+            ],
+            heading=_("Where and with whom"),
+        ),
+        MultiFieldPanel(
+            ["cluster", "field_of_action", "working_languages"],
+            heading=_("Theme and languages"),
+        ),
+        MultiFieldPanel(
+            [
+                "capacity",
+                "host_reserved_places",
+                "applications_open",
+                "applications_close",
+                "eligibility",
+                "selection_mode",
+                "waitlist_offer_hours",
+                FieldPanel("organisers"),
+            ],
+            heading=_("Applications"),
+        ),
+        "call_text",
+        "programme",
+        "documentation",
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser", boost=2),
+        index.SearchField("call_text"),
+        index.SearchField("documentation"),
+        index.SearchField("venue_city"),
+        index.FilterField("event_format"),
+        index.FilterField("cluster_id"),
+        index.FilterField("region_id"),
+        index.FilterField("starts_at"),
+        index.FilterField("attendance_mode"),
+        index.FilterField("locale_id"),
+    ]
+
+    api_fields = [
+        APIField("teaser"),
+        APIField("event_format"),
+        APIField("starts_at"),
+        APIField("ends_at"),
+        APIField("time_zone"),
+        APIField("attendance_mode"),
+        APIField("venue_city"),
+        APIField("country"),
+        APIField("region"),
+        APIField("cluster"),
+        APIField("field_of_action"),
+        APIField("working_languages"),
+        APIField("capacity"),
+        APIField("applications_open"),
+        APIField("applications_close"),
+        APIField("programme"),
+        APIField("documentation"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def with_content_json(self, content):
+        """A revision never brings back a cancelled event: the cancellation is
+        process data, not content."""
+        page = super().with_content_json(content)
+        page.cancelled_at = self.cancelled_at
+        page.cancellation_reason = self.cancellation_reason
+        return page
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+    def local_start(self) -> datetime | None:
+        return self.starts_at.astimezone(self.tz) if self.starts_at else None
+
+    def local_end(self) -> datetime | None:
+        return self.ends_at.astimezone(self.tz) if self.ends_at else None
+
+    @property
+    def is_past(self) -> bool:
+        end = self.ends_at or self.starts_at
+        return end is not None and end < timezone.now()
+
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at is not None and self.starts_at <= timezone.now()
+
+    @property
+    def is_online(self) -> bool:
+        return self.attendance_mode in (AttendanceMode.ONLINE, AttendanceMode.HYBRID)
+
+    def applications_are_open(self, now: datetime | None = None) -> bool:
+        now = now or timezone.now()
+        if self.applications_open is None or self.applications_open > now:
+            return False
+        if self.applications_close is not None and self.applications_close <= now:
+            return False
+        return self.starts_at is None or now < self.starts_at
+
+    def get_context(self, request, *args, **kwargs):
+        """Facts in the reader's language, the reader's next step (apply, confirm,
+        withdraw…), places and structured data (``events.event_page``)."""
+        from events.event_page import event_detail
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_detail(self, request))
+        return context
+
+    @property
+    def canonical(self) -> "EventPage":
+        """The page in the default language, which registrations point at."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        source = (
+            EventPage.objects.filter(
+                translation_key=self.translation_key,
+                locale=Locale.get_default(),
+            )
+            .select_related("locale")
+            .first()
+        )
+        return source or self
+
+    def clean(self):
+        super().clean()
+        validate_theme(self)
+
+
+class EventIndexPage(Page):
+    """The calendar: upcoming events with open calls first, then the archive."""
+
+    intro = models.TextField(
+        _("introduction"),
+        max_length=600,
+        blank=True,
+        help_text=_("A sentence or two above the filters."),
+    )
+
+    content_panels = [*Page.content_panels, "intro"]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("event index")
+
+    def get_events(self, request):
+        """This request's calendar: upcoming events (open calls first) and one
+        page of the archive, filtered (``events.listing``)."""
+        from events.listing import event_listing
+
+        return event_listing(self, request.GET)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        listing = self.get_events(request)
+        context["listing"] = listing
+        query = listing.canonical_query()
+        context["canonical_url"] = self.get_full_url(request) + (
+            f"?{query}" if query else ""
+        )
+        return context

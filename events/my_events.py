@@ -1,0 +1,109 @@
+"""The "My events" page: a person's applications, upcoming and past, each with its
+state, waitlist position and the next step. A fixed number of queries however many
+events the person applied for."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from wagtail.models import Locale
+
+from .event_page import WITHDRAWABLE_STATES, event_short_date
+from .models import EventPage, Registration, RegistrationState
+
+
+@dataclass
+class MyEvent:
+    registration: Registration
+    page: EventPage
+    date: str
+    next_step: str
+    waitlist_position: int | None = None
+    can_withdraw: bool = False
+
+
+NEXT_STEPS = {
+    RegistrationState.APPLIED: _lazy("The organisers are reviewing your application."),
+    RegistrationState.ACCEPTED: _lazy("You are accepted: please confirm your place."),
+    RegistrationState.OFFERED: _lazy("A place is offered to you: please confirm it."),
+    RegistrationState.WAITLISTED: _lazy("You will hear from us when a place frees up."),
+    RegistrationState.CONFIRMED: _lazy("Your place is confirmed."),
+    RegistrationState.DECLINED: _lazy("Your application was not successful this time."),
+    RegistrationState.WITHDRAWN: _lazy("You withdrew."),
+    RegistrationState.ATTENDED: _lazy("You took part."),
+    RegistrationState.NO_SHOW: _lazy("You were registered but did not come."),
+}
+
+
+def _next_step(registration: Registration) -> str:
+    text = NEXT_STEPS.get(registration.state, "")
+    if (
+        registration.state == RegistrationState.OFFERED
+        and registration.offer_expires_at
+    ):
+        return _("A place is offered to you until %(expires)s: please confirm it.") % {
+            "expires": timezone.localtime(registration.offer_expires_at).strftime(
+                "%Y-%m-%d %H:%M"
+            )
+        }
+    return str(text)
+
+
+def my_registrations(request, user) -> dict:
+    """``upcoming`` and ``past`` lists of ``MyEvent`` for the template."""
+    now = timezone.now()
+    ahead = (
+        Registration.objects.filter(
+            event_id=OuterRef("event_id"), state=RegistrationState.WAITLISTED
+        )
+        .filter(
+            Q(waitlisted_at__lt=OuterRef("waitlisted_at"))
+            | Q(waitlisted_at=OuterRef("waitlisted_at"), pk__lt=OuterRef("pk"))
+        )
+        .order_by()
+        .values("event_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    registrations = list(
+        Registration.objects.filter(user_id=user.pk)
+        .select_related("event", "event__locale")
+        .annotate(cc_ahead=Coalesce(Subquery(ahead), 0))
+        .order_by("event__starts_at", "pk")
+    )
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        locale = None
+    translated = {}
+    if locale is not None:
+        translated = {
+            page.translation_key: page
+            for page in EventPage.objects.live()
+            .filter(
+                locale=locale,
+                translation_key__in=[r.event.translation_key for r in registrations],
+            )
+            .defer_streamfields()
+        }
+    upcoming, past = [], []
+    for registration in registrations:
+        event = registration.event
+        page = translated.get(event.translation_key, event)
+        item = MyEvent(
+            registration=registration,
+            page=page,
+            date=event_short_date(event),
+            next_step=_next_step(registration),
+            can_withdraw=registration.state in WITHDRAWABLE_STATES
+            and not event.has_started,
+        )
+        if registration.state == RegistrationState.WAITLISTED:
+            item.waitlist_position = registration.cc_ahead + 1
+        (past if event.is_past else upcoming).append(item)
+    past.reverse()
+    return {"upcoming": upcoming, "past": past, "now": now}

@@ -1,0 +1,75 @@
+"""Who may manage an event, and whether a person may apply for it.
+
+The only place these rules are written down: views, admin and ``events.services``
+ask these functions. Region rows are translatable, so scopes compare
+``translation_key`` the way ``community.permissions`` does.
+"""
+
+from django.utils import timezone
+
+from community import permissions as community_permissions
+
+from .models import Eligibility, EventInvitation, EventPage, Registration
+
+
+def can_manage_event(user, event: EventPage) -> bool:
+    """Superusers, coordinators whose region (or country) scope covers the event,
+    and the people listed as its organisers."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    event = event.canonical
+    for role in community_permissions.coordinator_roles(user):
+        if (
+            role.region_id
+            and event.region_id
+            and role.region.translation_key == event.region.translation_key
+        ):
+            return True
+        if role.country and event.country and role.country.code == event.country.code:
+            return True
+    return event.organisers.filter(pk=user.pk).exists()
+
+
+def is_invited(user, event: EventPage) -> bool:
+    """An invitation exists for the user's e-mail address (any letter case)."""
+    email = getattr(user, "email", "") or ""
+    return bool(email) and (
+        EventInvitation.objects.filter(
+            event_id=event.canonical.pk, email__iexact=email.strip()
+        ).exists()
+    )
+
+
+def application_barrier(user, event: EventPage) -> str | None:
+    """``None`` if the user may apply for the event now, else why not:
+
+    ``"sign_in"``, ``"already_applied"`` (also after withdrawing: one application
+    per person and event), ``"started"``, ``"closed"`` (not published, cancelled,
+    no window or a past one), ``"not_open_yet"``, ``"verify_affiliation"``
+    (member-only events need a verified affiliation with an active member) or
+    ``"not_invited"``. Reasons that say something about the person come after
+    those about the event, except that someone who applied always hears so.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return "sign_in"
+    event = event.canonical
+    if Registration.objects.filter(event_id=event.pk, user_id=user.pk).exists():
+        return "already_applied"
+    now = timezone.now()
+    if event.has_started:
+        return "started"
+    if not event.live or event.is_cancelled or event.applications_open is None:
+        return "closed"
+    if event.applications_open > now:
+        return "not_open_yet"
+    if not event.applications_are_open(now):
+        return "closed"
+    if event.eligibility == Eligibility.VERIFIED_MEMBERS and not (
+        community_permissions.is_verified_member_staff(user)
+    ):
+        return "verify_affiliation"
+    if event.eligibility == Eligibility.INVITED and not is_invited(user, event):
+        return "not_invited"
+    return None
