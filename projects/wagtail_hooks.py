@@ -13,6 +13,7 @@ from core.models import HOME_SECTIONS_HOOK
 from core.search import SEARCH_GROUPS_HOOK, SearchGroup, SearchHit, highlighted
 from practices.selectors import PRACTICE_RELATED_HOOK
 
+from . import exchange_story  # noqa: F401 (registers the peer-exchange button)
 from .models import ProjectIndexPage, SupportedProjectPage
 from .selectors import (
     latest_projects,
