@@ -1,0 +1,117 @@
+"""The event calendar: upcoming (open calls first) and past, filters as GET
+parameters, unknown values and page numbers with a message, constant queries."""
+
+from datetime import timedelta
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+import pytest
+
+from tests.events.fixtures import event_index, make_event
+from tests.knowledge_fixtures import cluster
+
+pytestmark = pytest.mark.django_db
+
+
+def _past(**fields):
+    now = timezone.now()
+    fields.setdefault("starts_at", now - timedelta(days=60))
+    fields.setdefault("ends_at", now - timedelta(days=59))
+    return make_event(applications_open=None, applications_close=None, **fields)
+
+
+def _titles(response, key: str) -> list[str]:
+    listing = response.context["listing"]
+    items = listing.upcoming if key == "upcoming" else listing.past_items
+    return [event.title for event in items]
+
+
+def test_upcoming_lists_open_calls_first_then_past(client):
+    now = timezone.now()
+    soon_closed = make_event(
+        title="Soon but closed",
+        starts_at=now + timedelta(days=5),
+        ends_at=now + timedelta(days=6),
+        applications_open=now + timedelta(days=1),
+    )
+    later_open = make_event(title="Later and open")
+    old = _past(title="Long ago")
+    response = client.get(event_index().url)
+    assert response.status_code == 200
+    assert _titles(response, "upcoming") == [later_open.title, soon_closed.title]
+    assert _titles(response, "past") == [old.title]
+    html = response.content.decode()
+    assert "Open for applications" in html
+
+
+def test_filters_combine_and_are_shareable(client):
+    event_index()
+    municipal = cluster("municipal-services")
+    make_event(
+        title="Webinar online",
+        event_format="webinar",
+        attendance_mode="online",
+        online_link="https://x.example/r",
+    )
+    make_event(title="Workshop", event_format="training", cluster=municipal)
+    url = event_index().url
+    response = client.get(url, {"format": "training", "cluster": "municipal-services"})
+    assert _titles(response, "upcoming") == ["Workshop"]
+    response = client.get(url, {"attendance": "online"})
+    assert _titles(response, "upcoming") == ["Webinar online"]
+    response = client.get(url, {"open": "1", "when": "upcoming"})
+    assert len(_titles(response, "upcoming")) == 2
+    assert response.context["listing"].past is None
+    html = response.content.decode()
+    assert 'method="get"' in html
+    assert 'value="upcoming" selected' in html
+
+
+def test_past_filter_hides_upcoming(client):
+    make_event(title="Coming")
+    _past(title="Gone")
+    response = client.get(event_index().url, {"when": "past"})
+    assert _titles(response, "past") == ["Gone"]
+    assert "Upcoming events" not in response.content.decode()
+
+
+def test_unknown_values_and_huge_pages_give_a_normal_page(client):
+    _past(title="Gone")
+    response = client.get(
+        event_index().url,
+        {"format": "party", "cluster": "nope", "open": "maybe", "page": "99999999999"},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "There is no format “party”" in html
+    assert "There is no cluster “nope”" in html
+    assert "There is no page 99999999999; showing the last page." in html
+    assert _titles(response, "past") == ["Gone"]
+
+
+def test_german_calendar_works(client):
+    event_index()
+    response = client.get("/de/veranstaltungen/")
+    assert response.status_code == 200
+
+
+def test_event_list_queries_do_not_grow_with_events(client):
+    """The budget: the filter taxonomy (clusters, regions: one query each), the
+    upcoming events and their host cities with names (prefetches), the archive's
+    count, page and prefetches, plus Wagtail's page routing and the site frame.
+    None of these runs once per event, so 1 and 50 events cost the same."""
+    index = event_index()
+    make_event(title="Event 0")
+    _past(title="Past 0")
+    client.get(index.url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(index.url)
+    for number in range(1, 50):
+        make_event(title=f"Event {number}")
+        _past(title=f"Past {number}")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(index.url)
+    assert len(response.context["listing"].upcoming) == 50
+    assert len(many) == len(one)

@@ -1,0 +1,67 @@
+"""My events: the person's registrations, upcoming and past, with state and next
+step; only their own."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+import pytest
+
+from events.models import Registration
+from tests.events.fixtures import make_event
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _register(event, user, state):
+    return Registration.objects.create(
+        event=event,
+        user=user,
+        role="Planner",
+        motivation="m",
+        consent_data=True,
+        state=state,
+        waitlisted_at=timezone.now() if state == "waitlisted" else None,
+    )
+
+
+def test_my_events_needs_sign_in(client):
+    response = client.get("/en/events/mine/")
+    assert response.status_code == 302
+    assert "/accounts/login/" in response.url
+
+
+def test_my_events_groups_and_shows_the_next_step(client):
+    now = timezone.now()
+    user, other = UserFactory(), UserFactory()
+    coming = make_event(title="Coming event")
+    past = make_event(
+        title="Past event",
+        starts_at=now - timedelta(days=20),
+        ends_at=now - timedelta(days=19),
+        applications_open=None,
+        applications_close=None,
+    )
+    full = make_event(title="Full event")
+    _register(coming, user, "accepted")
+    _register(past, user, "attended")
+    _register(full, other, "waitlisted")
+    _register(full, user, "waitlisted")
+    make_event(title="Someone else's")
+    client.force_login(user)
+    response = client.get("/en/events/mine/")
+    assert response.status_code == 200
+    upcoming = [item.page.title for item in response.context["upcoming"]]
+    assert sorted(upcoming) == ["Coming event", "Full event"]
+    assert [item.page.title for item in response.context["past"]] == ["Past event"]
+    html = response.content.decode()
+    assert "please confirm your place" in html
+    assert "position 2 on the waitlist" in html
+    assert "Someone else" not in html
+    assert client.get("/de/events/mine/").status_code == 200
+
+
+def test_account_navigation_links_my_events(client):
+    client.force_login(UserFactory())
+    assert "/en/events/mine/" in client.get("/en/profile/").content.decode()
