@@ -36,11 +36,46 @@ def site_pages(db):
     return demo.seed_pages(log=_quiet)
 
 
+# What the migrations put in the test database (locales, Wagtail's root page, the
+# editorial groups), serialized once right after they ran; see django_db_setup.
+_migration_rows: str | None = None
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's set-up, keeping the serialized migration rows.
+
+    Django stores them on the connection object, and connection objects are per
+    context: once Playwright's event loop runs in this thread (browser tests), a
+    test may see a fresh connection without them, and serialized rollback silently
+    restores nothing. Keeping our own copy makes the restore independent of that.
+    """
+    from django.db import connection
+
+    global _migration_rows
+    _migration_rows = getattr(connection, "_test_serialized_contents", None)
+    yield
+    # A reused database (--reuse-db) must not start the next run without them.
+    with django_db_blocker.unblock():
+        restore_migration_rows()
+        connection.close()
+
+
+def restore_migration_rows() -> None:
+    """Put the migrations' rows back if a flush took them (Wagtail's root is gone).
+    The caller unblocks database access."""
+    from django.db import connection
+
+    from wagtail.models import Page
+
+    if _migration_rows and Page.get_first_root_node() is None:
+        connection.creation.deserialize_db_from_string(_migration_rows)
+
+
 @pytest.fixture(autouse=True)
 def _migration_rows_present(request, django_db_blocker):
     """A transactional test flushes the database when it ends, taking the rows that
-    migrations made (locales, Wagtail's root page, the editorial groups) with it.
-    Put them back before the next transactional test needs them."""
+    migrations made with it. Put them back before a transactional test needs them."""
     marker = request.node.get_closest_marker("django_db")
     transactional = (
         (marker is not None and marker.kwargs.get("transaction"))
@@ -50,10 +85,11 @@ def _migration_rows_present(request, django_db_blocker):
     if transactional:
         from django.db import connection
 
-        from wagtail.models import Page
-
-        contents = getattr(connection, "_test_serialized_contents", None)
+        # Serialized rollback reads the rows from the connection of this context.
+        if _migration_rows and not getattr(
+            connection, "_test_serialized_contents", None
+        ):
+            connection._test_serialized_contents = _migration_rows
         with django_db_blocker.unblock():
-            if contents and Page.get_first_root_node() is None:
-                connection.creation.deserialize_db_from_string(contents)
+            restore_migration_rows()
     yield

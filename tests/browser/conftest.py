@@ -110,30 +110,12 @@ class LiveSite:
         return self.url + path
 
 
-@pytest.fixture(scope="session")
-def _migration_data_left_behind(django_db_setup, django_db_blocker):
-    """Put the migrations' rows (Wagtail's root page, locales, content types) back
-    after the last browser test.
-
-    Transactional tests end with a flush, which would leave the reused test database
-    (``--reuse-db``) empty for the next run and for every other test module.
-    """
-    yield
-    from django.db import connection
-
-    contents = getattr(connection, "_test_serialized_contents", None)
-    if contents:
-        with django_db_blocker.unblock():
-            connection.creation.deserialize_db_from_string(contents)
-
-
 def _quiet(message: str) -> None:
     """The seed functions report progress; the tests have no use for it."""
 
 
 @pytest.fixture
 def site(
-    _migration_data_left_behind,
     django_db_serialized_rollback,
     transactional_db,
     live_server,

@@ -43,17 +43,6 @@ def spare_workers(wanted: int) -> int:
     return max(10, min(wanted, spare - 10))
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _migration_rows_back(django_db_setup, django_db_blocker):
-    """Transactional tests end with a flush; put the migrations' rows (locales,
-    Wagtail's root page) back for whatever runs next on this database."""
-    yield
-    contents = getattr(connection, "_test_serialized_contents", None)
-    if contents:
-        with django_db_blocker.unblock():
-            connection.creation.deserialize_db_from_string(contents)
-
-
 @pytest.fixture(autouse=True)
 def _no_mail(monkeypatch):
     """The outbox rows are what this test checks; sending them is tested elsewhere."""
