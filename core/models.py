@@ -205,13 +205,22 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
+THEME_MISMATCH = _("This field of action belongs to another cluster.")
+
+
+def theme_mismatch(cluster, field_of_action) -> bool:
+    """Whether ``field_of_action`` belongs to a cluster other than ``cluster``
+    (either may be ``None``: then nothing is checked)."""
+    return bool(
+        cluster is not None
+        and field_of_action is not None
+        and field_of_action.cluster_id != cluster.pk
+    )
+
+
 def validate_theme(page) -> None:
     """A page's field of action must belong to its cluster (practices, events)."""
-    if (
-        page.field_of_action_id
-        and page.cluster_id
-        and page.field_of_action.cluster_id != page.cluster_id
-    ):
-        raise ValidationError(
-            {"field_of_action": _("This field of action belongs to another cluster.")}
-        )
+    # Compared by id: the page's cluster row need not be loaded.
+    checked = page.field_of_action_id and page.cluster_id
+    if checked and page.field_of_action.cluster_id != page.cluster_id:
+        raise ValidationError({"field_of_action": THEME_MISMATCH})

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from community import permissions as community_permissions
 from community.models import Language, Organisation
-from core.models import Cluster, FieldOfAction
+from core.models import THEME_MISMATCH, Cluster, FieldOfAction, theme_mismatch
 
 from . import exchange_permissions as rules
 from .exchange_permissions import MANAGER, REQUESTER
@@ -267,6 +267,20 @@ def _default_locale_row(row, model, label: str):
     if not isinstance(row, model):
         raise ExchangeError(_("Unknown %(field)s.") % {"field": label})
     return row
+
+
+def _theme(cluster, field_of_action) -> tuple:
+    """The cluster and field of action (ids or rows, either may be empty) as rows
+    of the default language; a field alone brings its cluster."""
+    cluster = _default_locale_row(cluster, Cluster, _("cluster"))
+    field_of_action = _default_locale_row(
+        field_of_action, FieldOfAction, _("field of action")
+    )
+    if theme_mismatch(cluster, field_of_action):
+        raise ExchangeError(str(THEME_MISMATCH))
+    if field_of_action is not None and cluster is None:
+        cluster = field_of_action.cluster
+    return cluster, field_of_action
 
 
 def _lock(exchange: PeerExchange) -> PeerExchange:
@@ -527,15 +541,7 @@ def _request_values(
     show_to_members: bool,
     summary: str,
 ) -> dict:
-    cluster = _default_locale_row(cluster, Cluster, _("cluster"))
-    field_of_action = _default_locale_row(
-        field_of_action, FieldOfAction, _("field of action")
-    )
-    if field_of_action is not None:
-        if cluster is None:
-            cluster = field_of_action.cluster
-        elif field_of_action.cluster_id != cluster.pk:
-            raise ExchangeError(_("This field of action belongs to another cluster."))
+    cluster, field_of_action = _theme(cluster, field_of_action)
     values = {
         "title": _clean_text(title, limit=TITLE_MAX, label=_("Title"), required=True),
         "challenge": _clean_text(
@@ -1183,15 +1189,7 @@ def offer_publish(
         )
     if kind not in MissionKind.values:
         raise ExchangeError(_("Unknown kind of offer."))
-    cluster = _default_locale_row(cluster, Cluster, _("cluster"))
-    field_of_action = _default_locale_row(
-        field_of_action, FieldOfAction, _("field of action")
-    )
-    if field_of_action is not None:
-        if cluster is None:
-            cluster = field_of_action.cluster
-        elif field_of_action.cluster_id != cluster.pk:
-            raise ExchangeError(_("This field of action belongs to another cluster."))
+    cluster, field_of_action = _theme(cluster, field_of_action)
     with transaction.atomic():
         return ExchangeOffer.objects.create(
             user=user,

@@ -16,7 +16,7 @@ from django_countries import countries
 
 from community.models import Organisation
 from community.permissions import member_organisations
-from core.models import Cluster, FieldOfAction
+from core.models import THEME_MISMATCH, Cluster, FieldOfAction, theme_mismatch
 
 from .services import PROPOSAL_SECTIONS
 
@@ -187,11 +187,8 @@ class ProposalForm(forms.Form):
         cleaned = super().clean()
         cluster = cleaned.get("cluster")
         field_of_action = cleaned.get("field_of_action")
-        if cluster and field_of_action and field_of_action.cluster_id != cluster.pk:
-            self.add_error(
-                "field_of_action",
-                _("This field of action belongs to another cluster."),
-            )
+        if theme_mismatch(cluster, field_of_action):
+            self.add_error("field_of_action", THEME_MISMATCH)
         if cleaned.get("image") and not cleaned.get("image_alt", "").strip():
             self.add_error(
                 "image_alt", _("Please say what the image shows, in a few words.")

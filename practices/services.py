@@ -37,6 +37,7 @@ from wagtail.models import (
 
 from community.models import User
 from community.services import CommunityError
+from core.models import THEME_MISMATCH, theme_mismatch
 
 from .models import GoodPracticeIndexPage, GoodPracticePage
 
@@ -217,8 +218,8 @@ def practice_propose(
     city = data.get("city")
     cluster = data.get("cluster")
     field_of_action = data.get("field_of_action")
-    if field_of_action and cluster and field_of_action.cluster_id != cluster.pk:
-        raise CommunityError(_("This field of action belongs to another cluster."))
+    if theme_mismatch(cluster, field_of_action):
+        raise CommunityError(str(THEME_MISMATCH))
 
     index = _index_for(language or user.preferred_language or settings.LANGUAGE_CODE)
     workflow = index.get_workflow()
