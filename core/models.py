@@ -5,6 +5,7 @@ events and people; it lives here so that every app can point at it without impor
 each other.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -124,6 +125,56 @@ class SDG(TranslatableMixin, index.Indexed, models.Model):
     @property
     def slug(self) -> str:
         return str(self.number)
+
+
+class HeroImageFields(models.Model):
+    """The hero image of a content page, with its text alternative and credit."""
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt = models.CharField(
+        _("hero image text alternative"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    hero_credit = models.CharField(_("hero image credit"), max_length=120, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class ThemeFields(models.Model):
+    """A page's thematic cluster and field of action (default-language rows; the
+    field must belong to the cluster, see ``validate_theme``)."""
+
+    cluster = models.ForeignKey(
+        "core.Cluster",
+        verbose_name=_("thematic cluster"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+    )
+    field_of_action = models.ForeignKey(
+        "core.FieldOfAction",
+        verbose_name=_("field of action"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+    )
+
+    class Meta:
+        abstract = True
 
 
 class HomePage(Page):

@@ -30,7 +30,7 @@ from core.blocks import (
     ResourcesBlock,
     SectionBlock,
 )
-from core.models import validate_theme
+from core.models import HeroImageFields, ThemeFields, validate_theme
 
 YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(2100)]
 
@@ -73,7 +73,7 @@ class GoodPracticeTag(TaggedItemBase):
     )
 
 
-class GoodPracticePage(Page):
+class GoodPracticePage(HeroImageFields, ThemeFields, Page):
     """A good practice from a city: what the problem was, what was done, what came of
     it and what others should know before trying it themselves.
 
@@ -86,21 +86,6 @@ class GoodPracticePage(Page):
         max_length=400,
         help_text=_("One or two sentences for lists and search results."),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_alt = models.CharField(
-        _("hero image text alternative"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it."),
-    )
-    hero_credit = models.CharField(_("hero image credit"), max_length=120, blank=True)
     cities = ParentalManyToManyField(
         "community.Organisation",
         verbose_name=_("cities"),
@@ -112,24 +97,6 @@ class GoodPracticePage(Page):
     region = models.ForeignKey(
         "community.Region",
         verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
-    )
-    cluster = models.ForeignKey(
-        "core.Cluster",
-        verbose_name=_("thematic cluster"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
-    )
-    field_of_action = models.ForeignKey(
-        "core.FieldOfAction",
-        verbose_name=_("field of action"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,

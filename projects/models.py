@@ -25,6 +25,7 @@ from core.blocks import (
     ResourcesBlock,
     SectionBlock,
 )
+from core.models import HeroImageFields, ThemeFields, validate_theme
 
 
 class ProjectStreamBlock(blocks.StreamBlock):
@@ -73,7 +74,7 @@ class SupportedProjectTag(TaggedItemBase):
     )
 
 
-class SupportedProjectPage(Page):
+class SupportedProjectPage(HeroImageFields, ThemeFields, Page):
     """The story of a supported project, from the event it came from to its results.
 
     Editors list the cities with their roles, set the stage, and add milestones as
@@ -84,36 +85,6 @@ class SupportedProjectPage(Page):
         _("teaser"),
         max_length=400,
         help_text=_("One or two sentences for lists and search results."),
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_alt = models.CharField(
-        _("hero image text alternative"), max_length=250, blank=True
-    )
-    hero_credit = models.CharField(_("hero image credit"), max_length=120, blank=True)
-    cluster = models.ForeignKey(
-        "core.Cluster",
-        verbose_name=_("thematic cluster"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
-    )
-    field_of_action = models.ForeignKey(
-        "core.FieldOfAction",
-        verbose_name=_("field of action"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
     )
     sdgs = ParentalManyToManyField(
         "core.SDG",
@@ -211,6 +182,10 @@ class SupportedProjectPage(Page):
     class Meta:
         verbose_name = _("supported project")
         verbose_name_plural = _("supported projects")
+
+    def clean(self):
+        super().clean()
+        validate_theme(self)
 
     def get_context(self, request, *args, **kwargs):
         """Cities with roles, the timeline, related content (practices it learnt

@@ -37,7 +37,7 @@ from core.blocks import (
     ResourcesBlock,
     SectionBlock,
 )
-from core.models import validate_theme
+from core.models import HeroImageFields, ThemeFields, validate_theme
 
 
 class EventFormat(models.TextChoices):
@@ -201,7 +201,7 @@ class EventPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class EventPage(Page):
+class EventPage(HeroImageFields, ThemeFields, Page):
     """A dialogue event, workshop, mission or webinar: the call for participants
     before it, the documentation after it.
 
@@ -215,21 +215,6 @@ class EventPage(Page):
         max_length=400,
         help_text=_("One or two sentences for lists, feeds and search results."),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_alt = models.CharField(
-        _("hero image text alternative"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it."),
-    )
-    hero_credit = models.CharField(_("hero image credit"), max_length=120, blank=True)
     event_format = models.CharField(
         _("format"),
         max_length=30,
@@ -302,24 +287,6 @@ class EventPage(Page):
         related_name="+",
         limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
         help_text=_("The region whose coordinators run this event."),
-    )
-    cluster = models.ForeignKey(
-        "core.Cluster",
-        verbose_name=_("thematic cluster"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
-    )
-    field_of_action = models.ForeignKey(
-        "core.FieldOfAction",
-        verbose_name=_("field of action"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
     )
     working_languages = models.JSONField(
         _("working languages"), default=list, blank=True
