@@ -30,7 +30,6 @@ from django.contrib.auth.base_user import BaseUserManager
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import validate_email
-from django.db import transaction
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -38,7 +37,7 @@ from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -60,7 +59,6 @@ from . import permissions, selectors, services
 from .models import (
     Brings,
     Eligibility,
-    EventInvitation,
     EventPage,
     Gender,
     Registration,
@@ -91,6 +89,9 @@ CHECK_IN_STATES = (
 )
 APPLICANTS_PER_PAGE = 100
 MAX_INVITATIONS = 500
+# Addresses without an account named in the message after inviting (the list
+# below marks them all).
+MAX_LISTED_ADDRESSES = 20
 
 
 # --- Who may do what
@@ -140,36 +141,6 @@ def can_see_personal_data(user, event: EventPage) -> bool:
     if user.is_superuser:
         return True
     return event.organisers.filter(pk=user.pk).exists()
-
-
-# --- Writes that have no service yet
-
-
-def event_invitations_add(
-    *, event: EventPage, emails: list[str], actor
-) -> list[EventInvitation]:
-    """Invite ``emails`` to ``event``; addresses already invited are left alone.
-
-    Returns the new invitations. The addresses must be valid (the form checks).
-    """
-    with transaction.atomic():
-        existing = {
-            email.lower()
-            for email in EventInvitation.objects.filter(event=event).values_list(
-                "email", flat=True
-            )
-        }
-        created = []
-        for email in emails:
-            if email.lower() in existing:
-                continue
-            existing.add(email.lower())
-            created.append(
-                EventInvitation.objects.create(
-                    event=event, email=email, invited_by=actor
-                )
-            )
-        return created
 
 
 # --- Forms
@@ -845,32 +816,85 @@ class InvitationsView(EventAdminMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         form = InvitationForm(request.POST)
-        if self.event.eligibility != Eligibility.INVITED:
-            messages.error(
-                request,
-                _("This event is not invite-only; nobody was invited."),
-            )
+        if not form.is_valid():
+            messages.error(request, _("Nobody was invited."))
             return self.render_to_response(self.get_context_data(form=form))
-        if form.is_valid():
-            created = event_invitations_add(
-                event=self.event, emails=form.cleaned_data["emails"], actor=request.user
+        emails = form.cleaned_data["emails"]
+        try:
+            result = services.event_invitations_add(
+                event=self.event, emails=emails, actor=request.user
             )
-            skipped = len(set(form.cleaned_data["emails"])) - len(created)
-            messages.success(
-                request,
-                _("%(count)s addresses invited, %(skipped)s were already invited.")
-                % {"count": len(created), "skipped": skipped},
+        except services.EventError as exc:
+            messages.error(request, exc.message)
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(
+            request,
+            _("%(count)s addresses invited, %(skipped)s were already invited.")
+            % {
+                "count": len(result.created),
+                "skipped": len(set(emails)) - len(result.created),
+            },
+        )
+        self.report_mails(result)
+        return redirect(request.path)
+
+    def report_mails(self, result: services.InvitationsAdded) -> None:
+        """Tell the organiser who was e-mailed and whom they must tell themselves."""
+        if not result.created:
+            return
+        if result.mails_withheld:
+            messages.warning(
+                self.request,
+                _(
+                    "Nobody was e-mailed: the event is not published or takes no "
+                    "applications. Tell the invitees yourself once it does."
+                ),
             )
-            return redirect(request.path)
-        messages.error(request, _("Nobody was invited."))
-        return self.render_to_response(self.get_context_data(form=form))
+            return
+        count = len(result.emailed)
+        messages.success(
+            self.request,
+            ngettext(
+                "%(count)s invitee has an account and was sent the invitation by "
+                "e-mail.",
+                "%(count)s invitees have an account and were sent the invitation "
+                "by e-mail.",
+                count,
+            )
+            % {"count": count},
+        )
+        missing = [invitation.email for invitation in result.without_account]
+        if missing:
+            shown = ", ".join(missing[:MAX_LISTED_ADDRESSES])
+            if len(missing) > MAX_LISTED_ADDRESSES:
+                shown += ", …"
+            messages.warning(
+                self.request,
+                ngettext(
+                    "%(count)s address has no account yet and got no e-mail: "
+                    "%(addresses)s. Send them the link to the event yourself "
+                    "(%(url)s); they can apply after signing up with that address.",
+                    "%(count)s addresses have no account yet and got no e-mail: "
+                    "%(addresses)s. Send them the link to the event yourself "
+                    "(%(url)s); they can apply after signing up with that address.",
+                    len(missing),
+                )
+                % {"count": len(missing), "addresses": shown, "url": self.event_url},
+            )
+
+    @cached_property
+    def event_url(self) -> str:
+        return self.event.get_full_url() or self.event.url or ""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["invitations"] = self.event.invitations.select_related(
-            "invited_by"
-        ).order_by("email")
+        context["invitations"] = (
+            self.event.invitations.select_related("invited_by")
+            .annotate(has_account=permissions.invitation_has_account())
+            .order_by("email")
+        )
         context["invite_only"] = self.event.eligibility == Eligibility.INVITED
+        context["event_url"] = self.event_url
         return context
 
 

@@ -56,6 +56,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, PageLogEntry, Revision
 
 from .models import (
+    Eligibility,
+    EventInvitation,
     EventPage,
     Notification,
     NotificationPreferences,
@@ -69,6 +71,7 @@ logger = logging.getLogger(__name__)
 
 # What each kind of notice is, for the in-app list and the organisers' outbox.
 KIND_LABELS = {
+    "event_invitation": _("Invitation to apply"),
     "application_received": _("Application received"),
     "registration_accepted": _("Accepted"),
     "registration_waitlisted": _("On the waitlist"),
@@ -343,6 +346,22 @@ def event_when(event: EventPage) -> str:
     return f"{text} ({event.time_zone})"
 
 
+def _application_window(event: EventPage) -> dict[str, str]:
+    """When applications open (only if still ahead) and close (if ever), in the
+    event's time zone and the active language; empty strings for neither."""
+    now = timezone.now()
+
+    def local(moment: datetime) -> str:
+        text = formats.date_format(moment.astimezone(event.tz), "DATETIME_FORMAT")
+        return f"{text} ({event.time_zone})"
+
+    opens, closes = event.applications_open, event.applications_close
+    return {
+        "applications_open": local(opens) if opens and opens > now else "",
+        "applications_close": local(closes) if closes else "",
+    }
+
+
 def _display(event: EventPage, field_name: str, value: str) -> str:
     if not value:
         return str(_("(none)"))
@@ -540,6 +559,8 @@ def render_notification(
                         "text/calendar",
                     )
                 )
+        if notification.kind == "event_invitation" and event is not None:
+            context.update(_application_window(event))
         if "expires" in notification.context:
             expires = parse_datetime(notification.context["expires"] or "")
             context["expires"] = (
@@ -1183,6 +1204,38 @@ def event_message_participants(
     )
 
 
+@transaction.atomic
+def event_invitations_notify(
+    *, event: EventPage, invitations: list[EventInvitation]
+) -> set[int]:
+    """Invite the people behind ``invitations`` by e-mail to apply for ``event``:
+    one notice per invitation and active account with the invited address
+    (``permissions.invited_accounts``, the rule by which they may apply), keyed by
+    event, invitation and person, so inviting twice mails once. Returns the ids of
+    the invitations that belong to an account; the others get no mail (a notice
+    needs a person to go to)."""
+    from .permissions import invited_accounts
+
+    event = event.canonical
+    accounts = invited_accounts(invitation.email for invitation in invitations)
+    rows, matched = [], set()
+    for invitation in invitations:
+        for user in accounts.get(invitation.email.strip().lower(), ()):
+            matched.add(invitation.pk)
+            rows.append(
+                _build(
+                    recipient=user,
+                    kind="event_invitation",
+                    dedupe_key=(
+                        f"event_invitation:{event.pk}:{invitation.pk}:{user.pk}"
+                    ),
+                    subject_object=event,
+                )
+            )
+    notify_many(rows)
+    return matched
+
+
 # --- Periodic runs -------------------------------------------------------------------
 
 
@@ -1309,16 +1362,20 @@ def weekly_digests_send(*, now: datetime | None = None) -> int:
 
 
 def previous_live_revision(page: EventPage) -> Revision | None:
-    """The revision that was live before the latest publication, if any."""
-    entries = (
+    """The revision that was live before the one live now, if any.
+
+    Read from the publish log, skipping entries of the live revision: the
+    ``page_published`` signal comes before Wagtail logs the publication."""
+    entry = (
         PageLogEntry.objects.filter(
             page=page, action="wagtail.publish", revision__isnull=False
         )
+        .exclude(revision_id=page.live_revision_id)
         .select_related("revision")
-        .order_by("-timestamp", "-pk")[:2]
+        .order_by("-timestamp", "-pk")
+        .first()
     )
-    entries = list(entries)
-    return entries[1].revision if len(entries) == 2 else None
+    return entry.revision if entry else None
 
 
 def event_published(*, event: EventPage) -> None:
@@ -1328,11 +1385,18 @@ def event_published(*, event: EventPage) -> None:
         return  # translations share the original's facts and participants
     previous = previous_live_revision(event)
     if previous is not None and event.registrations.exists():
-        # Both sides from revisions: they store times to the millisecond.
-        before, after = previous.as_object(), event.live_revision.as_object()
+        # Both sides from stored revisions, which keep times to the millisecond
+        # (the in-memory live revision of a page being published still has them
+        # to the microsecond).
+        live = Revision.objects.get(pk=event.live_revision_id)
+        before, after = previous.as_object(), live.as_object()
         event_changes_notify(event=event, changes=event_changes_between(before, after))
     if event.documentation:
         event_documentation_notify(event=event)
+    if event.eligibility == Eligibility.INVITED and event.takes_applications():
+        # Invitations added while the event was a draft (or closed) go out now;
+        # their keys make this a no-op for everyone already invited by mail.
+        event_invitations_notify(event=event, invitations=list(event.invitations.all()))
 
 
 # --- Preferences and personal data ---------------------------------------------------

@@ -5,6 +5,11 @@ ask these functions. Region rows are translatable, so scopes compare
 ``translation_key`` the way ``community.permissions`` does.
 """
 
+from collections.abc import Iterable
+
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from community import permissions as community_permissions
@@ -39,6 +44,34 @@ def is_invited(user, event: EventPage) -> bool:
         EventInvitation.objects.filter(
             event_id=event.canonical.pk, email__iexact=email.strip()
         ).exists()
+    )
+
+
+def invited_accounts(emails: Iterable[str]) -> dict[str, list]:
+    """The active accounts that invitations for ``emails`` are for, by lower-case
+    address, in one query: ``is_invited`` seen from the invitations (the account's
+    e-mail address, any letter case)."""
+    addresses = {email.strip().lower() for email in emails if email}
+    if not addresses:
+        return {}
+    accounts: dict[str, list] = {}
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .annotate(address=Lower("email"))
+        .filter(address__in=addresses)
+        .order_by("pk")
+    )
+    for user in users:
+        accounts.setdefault(user.address, []).append(user)
+    return accounts
+
+
+def invitation_has_account() -> Exists:
+    """For annotating invitations: whether an active account has the invited
+    address (the rule of ``invited_accounts``)."""
+    return Exists(
+        get_user_model().objects.filter(is_active=True, email__iexact=OuterRef("email"))
     )
 
 

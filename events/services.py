@@ -1,5 +1,5 @@
-"""Every write of the events process: applications, decisions, the waitlist,
-confirmation, withdrawal and attendance.
+"""Every write of the events process: invitations, applications, decisions, the
+waitlist, confirmation, withdrawal and attendance.
 
 Functions are keyword-only and run in one transaction. Each first locks the event's
 row (the default-language page, see ``EventPage.canonical``), then the registration,
@@ -28,6 +28,8 @@ from community.models import Affiliation, Organisation
 from . import permissions, selectors
 from .models import (
     Brings,
+    Eligibility,
+    EventInvitation,
     EventPage,
     Gender,
     Registration,
@@ -36,7 +38,7 @@ from .models import (
     SelectionMode,
 )
 from .models.registrations import PLACE_HOLDING_STATES
-from .notifications import notify
+from .notifications import event_invitations_notify, notify
 
 S = RegistrationState
 
@@ -695,6 +697,70 @@ def registration_mark_no_show(*, registration: Registration, actor) -> Registrat
     if window is None or timezone.now() < window[0]:
         raise EventError(_("Nobody can be marked absent before the event has started."))
     return _set_state(locked, S.NO_SHOW, who=ORGANISER, actor=actor)
+
+
+# --- Invitations to invite-only events ----------------------------------------------
+
+
+@dataclass
+class InvitationsAdded:
+    """What ``event_invitations_add`` did: the new invitations, split into those
+    ``emailed`` (the address belongs to an account) and those ``without_account``.
+    ``mails_withheld``: the event takes no applications, so nobody was e-mailed."""
+
+    created: list[EventInvitation] = field(default_factory=list)
+    emailed: list[EventInvitation] = field(default_factory=list)
+    without_account: list[EventInvitation] = field(default_factory=list)
+    mails_withheld: bool = False
+
+
+def event_invitations_add(
+    *, event: EventPage, emails: list[str], actor
+) -> InvitationsAdded:
+    """An organiser invites ``emails`` (valid addresses: the form checks) to an
+    invite-only event; addresses already invited, in any letter case, are left
+    alone. Each invitation records who invited and when.
+
+    Every newly invited address that belongs to an account gets an
+    ``event_invitation`` mail in the same transaction (what, when, until when to
+    apply, the link to the event page). Addresses without an account get none:
+    the organisers send them the link, and once they sign up with the address they
+    may apply (``permissions.is_invited``). While the event takes no applications
+    (not published, cancelled, started, no window or past it) nobody is e-mailed.
+    """
+    with transaction.atomic():
+        event = _lock_event(event)
+        _require_manager(actor, event)
+        if event.eligibility != Eligibility.INVITED:
+            raise EventError(_("This event is not invite-only; nobody was invited."))
+        existing = {
+            email.lower()
+            for email in EventInvitation.objects.filter(event=event).values_list(
+                "email", flat=True
+            )
+        }
+        result = InvitationsAdded()
+        for email in emails:
+            if email.lower() in existing:
+                continue
+            existing.add(email.lower())
+            result.created.append(
+                EventInvitation.objects.create(
+                    event=event, email=email, invited_by=actor
+                )
+            )
+        if not result.created:
+            return result
+        if not event.takes_applications():
+            result.mails_withheld = True
+            return result
+        emailed = event_invitations_notify(event=event, invitations=result.created)
+        for invitation in result.created:
+            if invitation.pk in emailed:
+                result.emailed.append(invitation)
+            else:
+                result.without_account.append(invitation)
+    return result
 
 
 # --- Many at once, and the periodic sweep -------------------------------------------

@@ -504,6 +504,18 @@ class EventPage(HeroImageFields, ThemeFields, Page):
             return False
         return self.starts_at is None or now < self.starts_at
 
+    def takes_applications(self, now: datetime | None = None) -> bool:
+        """Whether people may apply now or once applications open: published, not
+        cancelled or started, with a window that has not closed."""
+        now = now or timezone.now()
+        return (
+            self.live
+            and not self.is_cancelled
+            and not self.has_started
+            and self.applications_open is not None
+            and (self.applications_close is None or self.applications_close > now)
+        )
+
     def get_context(self, request, *args, **kwargs):
         """Facts in the reader's language, the reader's next step (apply, confirm,
         withdraw…), places and structured data (``events.event_page``)."""

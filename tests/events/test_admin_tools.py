@@ -16,7 +16,12 @@ from openpyxl import load_workbook
 
 from events import admin_registrations
 from events.admin_registrations import events_managed_by
-from events.models import EventInvitation, Registration, RegistrationLog
+from events.models import (
+    EventInvitation,
+    Notification,
+    Registration,
+    RegistrationLog,
+)
 from events.permissions import can_manage_event
 from tests.events.fixtures import make_event
 from tests.factories import (
@@ -621,6 +626,76 @@ def test_invitations_are_added_once(organiser_client, world):
     assert "new@amman.example" in content_of(
         organiser_client.get(invitations_url(event))
     )
+    # The event has started: nobody to e-mail about applying.
+    assert "Nobody was e-mailed" in " ".join(messages_of(response))
+    assert not Notification.objects.exists()
+
+
+def taking_applications(event):
+    """The world's event moved three weeks ahead, applications open for two."""
+    now = timezone.now()
+    event.starts_at = now + timedelta(days=21)
+    event.ends_at = now + timedelta(days=22)
+    event.applications_close = now + timedelta(days=14)
+    event.save()
+    return event
+
+
+def test_inviting_mails_account_holders_and_names_the_others(organiser_client, world):
+    event = taking_applications(world["event"])
+    guest = UserFactory(email="guest@amman.example", preferred_language="de")
+
+    response = organiser_client.post(
+        invitations_url(event),
+        {"emails": "Guest@amman.example\nnewcomer@amman.example\nlate@irbid.example"},
+    )
+
+    assert response.status_code == 302
+    said = " ".join(messages_of(response))
+    assert "3 addresses invited, 0 were already invited" in said
+    assert "1 invitee has an account and was sent the invitation by e-mail" in said
+    assert (
+        "2 addresses have no account yet and got no e-mail: "
+        "newcomer@amman.example, late@irbid.example" in said
+    )
+    assert event.get_full_url() in said
+    [notice] = Notification.objects.all()
+    assert (notice.kind, notice.recipient, notice.event_id) == (
+        "event_invitation",
+        guest,
+        event.pk,
+    )
+    page = content_of(organiser_client.get(invitations_url(event)))
+    assert page.count("No account yet") == 2
+    assert f'href="{event.get_full_url()}"' in page
+
+    # The same addresses again: nobody new, nobody mailed twice.
+    response = organiser_client.post(
+        invitations_url(event), {"emails": "guest@amman.example\nlate@irbid.example"}
+    )
+    said = " ".join(messages_of(response))
+    assert "0 addresses invited, 2 were already invited" in said
+    assert "e-mail" not in said
+    assert Notification.objects.count() == 1
+
+
+def test_invitations_page_in_few_queries(organiser_client, world):
+    """The list annotates whether each address has an account in the same query:
+    the count does not grow with the invitations."""
+    event = world["event"]
+
+    def page_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert organiser_client.get(invitations_url(event)).status_code == 200
+        return len(queries)
+
+    EventInvitation.objects.create(event=event, email="one@amman.example")
+    page_queries()  # warm caches (content types, locales)
+    one = page_queries()
+    for n in range(20):
+        UserFactory(email=f"guest{n}@amman.example")
+        EventInvitation.objects.create(event=event, email=f"guest{n}@amman.example")
+    assert page_queries() == one
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,13 @@ from django.utils import timezone
 import pytest
 
 from events.models import EventInvitation, EventPage
-from events.permissions import application_barrier, can_manage_event
+from events.permissions import (
+    application_barrier,
+    can_manage_event,
+    invitation_has_account,
+    invited_accounts,
+    is_invited,
+)
 from tests.events.fixtures import apply_for, make_event
 from tests.factories import (
     AffiliationFactory,
@@ -152,3 +158,24 @@ def test_invite_only_events_need_an_invitation_for_the_address():
     assert application_barrier(user, event) == "not_invited"
     EventInvitation.objects.create(event=event, email="lina.haddad@amman.gov.jo")
     assert application_barrier(user, event) is None
+
+
+@pytest.mark.django_db
+def test_invited_accounts_are_the_people_is_invited_lets_apply():
+    """The invitation mails go to the accounts ``is_invited`` recognises: the
+    address in any letter case, active accounts only."""
+    event = make_event(eligibility="invited")
+    lina = UserFactory(email="Lina.Haddad@Amman.gov.jo")
+    UserFactory(email="gone@amman.gov.jo", is_active=False)
+    other = UserFactory(email="other@amman.gov.jo")
+    emails = ["lina.haddad@amman.gov.jo", "gone@amman.gov.jo", "new@amman.gov.jo"]
+    for email in emails:
+        EventInvitation.objects.create(event=event, email=email)
+
+    assert invited_accounts(emails) == {"lina.haddad@amman.gov.jo": [lina]}
+    assert is_invited(lina, event) and not is_invited(other, event)
+    assert list(
+        event.invitations.filter(invitation_has_account())
+        .order_by("email")
+        .values_list("email", flat=True)
+    ) == ["lina.haddad@amman.gov.jo"]

@@ -1,12 +1,16 @@
 """The events services: applying, deciding, the waitlist, confirmation, withdrawal,
 offers, bulk decisions and the selectors they share."""
 
+import re
 from datetime import timedelta
 
+from django.core import mail
 from django.utils import timezone
 
 import pytest
+from allauth.account.models import EmailAddress
 
+from community.models import User
 from events import services
 from events.models import (
     EventInvitation,
@@ -499,3 +503,138 @@ def test_a_cancelled_event_takes_no_applications_and_moves_nobody_up():
     services.registration_withdraw(registration=first, user=first_user)
     second.refresh_from_db()
     assert second.state == "waitlisted"
+
+
+# --- Invitations
+
+
+def invitation_notices():
+    return Notification.objects.filter(kind="event_invitation")
+
+
+@pytest.mark.django_db
+def test_inviting_mails_account_holders_once_and_not_the_others():
+    event = make_event(eligibility="invited")
+    organiser = organiser_of(event)
+    guest = UserFactory(email="Guest@Amman.example", preferred_language="de")
+
+    result = services.event_invitations_add(
+        event=event,
+        emails=["guest@amman.example", "newcomer@amman.example"],
+        actor=organiser,
+    )
+
+    assert [i.email for i in result.created] == [
+        "guest@amman.example",
+        "newcomer@amman.example",
+    ]
+    assert [i.email for i in result.emailed] == ["guest@amman.example"]
+    assert [i.email for i in result.without_account] == ["newcomer@amman.example"]
+    assert not result.mails_withheld
+    [notice] = invitation_notices()
+    assert (notice.recipient, notice.language) == (guest, "de")
+    assert notice.event_id == event.pk and notice.subject_object == event
+    assert result.created[0].invited_by == organiser
+
+    # Inviting again (any case) invites and mails nobody; writing the notice
+    # again for the same invitation is a no-op.
+    again = services.event_invitations_add(
+        event=event, emails=["GUEST@amman.example"], actor=organiser
+    )
+    assert again.created == again.emailed == []
+    services.event_invitations_notify(event=event, invitations=result.emailed)
+    assert invitation_notices().count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "closed",
+    ["deadline passed", "cancelled", "not published"],
+)
+def test_no_invitation_mails_while_the_event_takes_no_applications(closed):
+    now = timezone.now()
+    event = make_event(eligibility="invited")
+    organiser = organiser_of(event)
+    if closed == "deadline passed":
+        event.applications_close = now - timedelta(minutes=1)
+        event.save()
+    elif closed == "cancelled":
+        EventPage.objects.filter(pk=event.pk).update(cancelled_at=now)
+    else:
+        event.unpublish()
+    UserFactory(email="guest@amman.example")
+
+    result = services.event_invitations_add(
+        event=event, emails=["guest@amman.example"], actor=organiser
+    )
+
+    assert len(result.created) == 1 and result.mails_withheld
+    assert result.emailed == result.without_account == []
+    assert not invitation_notices().exists()
+
+
+@pytest.mark.django_db
+def test_invitations_made_before_publishing_are_mailed_when_it_is_published():
+    """A draft event collects invitations without mailing; publishing it mails each
+    invitee with an account once, however often it is published again."""
+    event = make_event(eligibility="invited")
+    event.unpublish()
+    guest = UserFactory(email="guest@amman.example")
+    services.event_invitations_add(
+        event=event, emails=["guest@amman.example"], actor=organiser_of(event)
+    )
+    assert not invitation_notices().exists()
+
+    publish(EventPage.objects.get(pk=event.pk))
+    assert list(invitation_notices().values_list("recipient", flat=True)) == [guest.pk]
+    publish(EventPage.objects.get(pk=event.pk))
+    assert invitation_notices().count() == 1
+
+
+@pytest.mark.django_db
+def test_only_managers_invite_and_only_to_invite_only_events():
+    event = make_event(eligibility="invited")
+    with pytest.raises(NotAllowed):
+        services.event_invitations_add(
+            event=event, emails=["guest@amman.example"], actor=UserFactory()
+        )
+    open_event = make_event()
+    with pytest.raises(EventError, match="not invite-only"):
+        services.event_invitations_add(
+            event=open_event,
+            emails=["guest@amman.example"],
+            actor=organiser_of(open_event),
+        )
+    assert not EventInvitation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_invitee_who_signs_up_later_may_apply(client):
+    """No account when invited, so no mail; after signing up with the address
+    (another letter case, verified through allauth) the person may apply."""
+    event = make_event(eligibility="invited")
+    result = services.event_invitations_add(
+        event=event, emails=["newcomer@amman.example"], actor=organiser_of(event)
+    )
+    assert len(result.without_account) == 1
+
+    client.post(
+        "/en/accounts/signup/",
+        {
+            "first_name": "Nadia",
+            "last_name": "Newcomer",
+            "email": "Newcomer@Amman.example",
+            "password1": "a-long-enough-password",
+            "password2": "a-long-enough-password",
+        },
+    )
+    [verification] = mail.outbox
+    link = re.search(
+        r"https?://[^/]+(/en/accounts/confirm-email/[^/\s]+/)", verification.body
+    )
+    client.post(link.group(1))
+    user = User.objects.get(email__iexact="newcomer@amman.example")
+    assert EmailAddress.objects.get(user=user).verified
+
+    assert apply_for(event, user).state == "accepted"
+    assert not invitation_notices().exists()

@@ -13,9 +13,10 @@ from django.utils import timezone
 import pytest
 
 from events import notifications
-from events.models import Notification, NotificationState
+from events.models import EventInvitation, Notification, NotificationState
 from events.tasks import notification_send_task
 from tests.events.fixtures import make_event
+from tests.factories import UserFactory
 from tests.knowledge_fixtures import locale, publish
 
 from .helpers import participant
@@ -483,3 +484,53 @@ def test_a_batch_renders_shared_mails_exactly_as_one_by_one(monkeypatch):
                     assert notifications._NAME_MARK not in shared.html + shared.text
     # Rendered once per kind, language and link visibility, not once per person.
     assert len(renderer._rendered) == len(notifications.SHARED_KINDS) * 2 * 2
+
+
+# --- Invitations ---------------------------------------------------------------------
+
+
+def test_invitation_mail_in_english_and_german(django_capture_on_commit_callbacks):
+    """Who invites, what and when, the deadline and the event page in the
+    person's language; sent once."""
+    closes = timezone.now() + timedelta(days=20)
+    event = make_event(eligibility="invited", applications_close=closes)
+    german = event.copy_for_translation(locale("de"))
+    german.title = "Dialogveranstaltung zur Bodenpolitik"
+    german = publish(german)
+    expected = {
+        "en": (
+            "You are invited to apply: Dialogue event on land management",
+            ["The organisers of “Dialogue event on land management”", "apply by"],
+            event.get_full_url(),
+        ),
+        "de": (
+            "Einladung zur Bewerbung: Dialogveranstaltung zur Bodenpolitik",
+            [
+                "Das Organisationsteam von „Dialogveranstaltung zur Bodenpolitik“",
+                "bewerben Sie sich bis",
+            ],
+            german.get_full_url(),
+        ),
+    }
+    for language, (subject, bits, url) in expected.items():
+        person = UserFactory(preferred_language=language)
+        invitation = EventInvitation.objects.create(event=event, email=person.email)
+        with django_capture_on_commit_callbacks(execute=True):
+            notifications.event_invitations_notify(
+                event=event, invitations=[invitation]
+            )
+        notification = Notification.objects.get(recipient=person)
+        assert notification.kind == "event_invitation"
+        rendered = notifications.render_notification(notification)
+        assert rendered.subject == subject
+        for bit in bits:
+            assert bit in rendered.text
+        assert str(closes.astimezone(event.tz).year) in rendered.text
+        assert "(Asia/Amman)" in rendered.text
+        assert url in rendered.text and f'href="{url}"' in rendered.html
+        assert f'lang="{language}"' in rendered.html
+        assert "/notifications/preferences/" in rendered.text
+        [message] = [m for m in mail.outbox if m.to == [person.email]]
+        assert message.subject.endswith(subject)
+        notification.refresh_from_db()
+        assert notification.state == NotificationState.SENT
