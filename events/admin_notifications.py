@@ -297,15 +297,6 @@ def page_header_outbox_button(page, user, view_name, next_url=None):
     )
 
 
-@hooks.register("after_publish_page")
-def notify_event_published(request, page):
-    """Changed dates, venue or link, and newly published documentation, reach the
-    participants through the outbox (``events.notifications.event_published``)."""
-    specific = page.specific
-    if isinstance(specific, EventPage):
-        notifications.event_published(event=specific)
-
-
 @hooks.register(PERSONAL_DATA_HOOK)
 def notifications_personal_data(*, user):
     return notifications.notifications_personal_data(user=user)

@@ -18,7 +18,6 @@ import pytest
 from community import services as community_services
 from core.models import Cluster
 from events import notifications
-from events.admin_notifications import notify_event_published
 from events.models import EventPage, Notification, NotificationPreferences
 from tests.events.fixtures import event_index, make_event
 from tests.factories import UserFactory
@@ -48,15 +47,15 @@ def test_publishing_a_moved_event_tells_every_active_participant(
     event.starts_at = old_start + timedelta(days=3)
     event.venue = "City Hall, Amman"
     with django_capture_on_commit_callbacks(execute=True):
+        # Publishing alone (as the editor, the scheduler or code does) tells them.
         publish(event)
-        notify_event_published(None, EventPage.objects.get(pk=event.pk))
     assert _kinds() == ["event_changed"] * 3  # not the declined applicant
     assert len(mail.outbox) == 3
     body = mail.outbox[0].body
     assert "City Hall, Amman (was: Greater Amman Municipality, Amman)" in body
     # The same revision published again tells nobody twice.
     with django_capture_on_commit_callbacks(execute=True):
-        notify_event_published(None, EventPage.objects.get(pk=event.pk))
+        notifications.event_published(event=EventPage.objects.get(pk=event.pk))
     assert len(mail.outbox) == 3
 
 
@@ -64,7 +63,7 @@ def test_publishing_without_a_watched_change_tells_nobody():
     event, _regs = event_with(["accepted"])
     event.teaser = "A new teaser."
     publish(event)
-    notify_event_published(None, EventPage.objects.get(pk=event.pk))
+    notifications.event_published(event=EventPage.objects.get(pk=event.pk))
     assert Notification.objects.count() == 0
 
 
@@ -124,8 +123,8 @@ def test_documentation_after_the_event_goes_to_attendees_once():
     ]
     publish(event)
     page = EventPage.objects.get(pk=event.pk)
-    notify_event_published(None, page)
-    notify_event_published(None, page)
+    notifications.event_published(event=page)
+    notifications.event_published(event=page)
     assert _kinds() == ["documentation_published"] * 2
 
 

@@ -1,0 +1,17 @@
+"""Signal receivers of the events app (connected in ``EventsConfig.ready``)."""
+
+from django.dispatch import receiver
+
+from wagtail.signals import page_published
+
+from . import notifications
+from .models import EventPage
+
+
+@receiver(page_published, sender=EventPage)
+def event_page_published(sender, instance, **kwargs):
+    """Every publication of an event, from the editor, the scheduler
+    (``publish_scheduled``) or code: changed dates, venue or link, newly published
+    documentation and pending invitations reach people through the outbox
+    (``events.notifications.event_published``)."""
+    notifications.event_published(event=instance)
