@@ -11,6 +11,8 @@ from django.db.models import QuerySet
 
 from wagtail.models import Locale
 
+from allauth.account.models import EmailAddress
+
 from core.models import Cluster, FieldOfAction
 
 from . import permissions
@@ -105,4 +107,16 @@ def affiliations_of(user: User) -> QuerySet[Affiliation]:
         Affiliation.objects.filter(user=user)
         .select_related("organisation")
         .prefetch_related("organisation__names")
+    )
+
+
+def own_email_addresses(user: User) -> frozenset[str]:
+    """The addresses that are the person's, in lower case: the account's address and
+    every verified address they added. Unverified addresses are left out: anybody
+    can type one in, so they never decide whose data something is."""
+    verified = EmailAddress.objects.filter(user=user, verified=True).values_list(
+        "email", flat=True
+    )
+    return frozenset(
+        address.strip().lower() for address in (user.email, *verified) if address
     )

@@ -6,6 +6,7 @@ read. Each state change leaves a history row (who, what, when, why).
 """
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
 
@@ -40,6 +41,7 @@ from .models import (
     User,
     Visibility,
 )
+from .selectors import own_email_addresses
 
 
 class CommunityError(Exception):
@@ -201,12 +203,29 @@ def membership_set_status(
 # data". Key the dict by the app label (``{"events": [...]}``); values must be JSON
 # serialisable with Django's encoder (dates and datetimes are fine).
 PERSONAL_DATA_HOOK = "community_personal_data"
-# Hook ``fn(*, user) -> None``: an app deletes or pseudonymises its rows about a
-# person who deletes their account. It runs inside the deletion's transaction, after
-# the account is pseudonymised; raising stops the deletion.
+# Hook ``fn(*, user, former) -> None``: an app deletes or pseudonymises its rows
+# about a person who deletes their account. It runs inside the deletion's
+# transaction, after the account is pseudonymised; ``former`` (a ``FormerIdentity``)
+# says who the account was, for rows that hold a name or an address as text.
+# Raising stops the deletion.
 USER_DELETED_HOOK = "community_user_deleted"
 
 DELETED_USER_NAME = "Deleted user"
+
+
+@dataclass(frozen=True)
+class FormerIdentity:
+    """Who a deleted account was, as the ``community_user_deleted`` hook hears it.
+
+    The account row no longer holds the name or the addresses once the hook runs;
+    apps that stored them as text (an invitation by e-mail, a name in a log) find
+    their rows with these. ``emails`` are the account's address and its verified
+    addresses, in lower case (``community.selectors.own_email_addresses``).
+    """
+
+    name: str
+    emails: frozenset[str]
+
 
 # What the profile form may change with ``user_update_profile``.
 PROFILE_FIELDS = (
@@ -427,7 +446,8 @@ def user_delete(*, user: User) -> User:
     user", ``deleted-<id>@invalid``, no usable password) so that decided affiliations
     and changes the person made keep their history; those affiliations lose the
     person's own words (evidence, work address, job title) and verified ones end.
-    Then apps pseudonymise their rows through the ``community_user_deleted`` hook.
+    Then apps pseudonymise their rows through the ``community_user_deleted`` hook,
+    told who the account was (``FormerIdentity``).
     """
     locked = User.objects.select_for_update().get(pk=user.pk)
     if locked.is_pseudonymised:
@@ -444,6 +464,8 @@ def user_delete(*, user: User) -> User:
                 "before you delete your account."
             )
         )
+
+    former = FormerIdentity(name=str(locked), emails=own_email_addresses(locked))
 
     # Claims nobody decided on hold only the person's own words: they go entirely.
     Affiliation.objects.filter(user=locked, decided_at__isnull=True).delete()
@@ -481,5 +503,5 @@ def user_delete(*, user: User) -> User:
 
     _delete_sessions(locked)
     for hook in hooks.get_hooks(USER_DELETED_HOOK):
-        hook(user=locked)
+        hook(user=locked, former=former)
     return locked

@@ -303,7 +303,7 @@ def notifications_personal_data(*, user):
 
 
 @hooks.register(USER_DELETED_HOOK)
-def notifications_user_deleted(*, user):
+def notifications_user_deleted(*, user, former):
     """Notices hold names, events and messages: they go with the account."""
     Notification.objects.filter(recipient=user).delete()
     NotificationPreferences.objects.filter(user=user).delete()

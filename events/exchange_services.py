@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from community import permissions as community_permissions
 from community.models import Language, Organisation
+from community.services import DELETED_USER_NAME
 from core.models import THEME_MISMATCH, Cluster, FieldOfAction, theme_mismatch
 
 from . import exchange_permissions as rules
@@ -1166,6 +1167,105 @@ def checkpoint_record(
         context={"month": month, "adoption": adoption},
     )
     return checkpoint
+
+
+# --- A deleted account --------------------------------------------------------------
+
+# Candidacies on open cases that the person never answered for: they just go.
+_UNANSWERED = (CandidateState.SHORTLISTED, CandidateState.VOLUNTEERED)
+# Candidacies on open cases the case manager counts on: they become "declined".
+_COUNTED_ON = (CandidateState.INVITED, CandidateState.OPTED_IN)
+# Log actions whose reason holds the candidate's own words.
+_OWN_WORDS_ACTIONS = ("volunteer", "decline")
+# Log actions whose reason is the candidate's name (see ``exchange_shortlist``).
+_NAMED_ACTIONS = ("shortlist", "invite")
+
+
+@transaction.atomic
+def exchanges_account_deleted(*, user, former_name: str) -> None:
+    """What becomes of a person's part in peer exchanges when they delete their
+    account (the ``community_user_deleted`` hook; ``user`` is pseudonymised
+    already, ``former_name`` is what the logs called them).
+
+    Gone: their offers to peers (they only fed the matching with someone who left);
+    on open cases, candidacies nobody acted on yet (shortlisted, or volunteered with
+    the person's note), with a log row. On open cases an invitation or an opt-in
+    becomes "declined" with the reason "account deleted", logged, and the case
+    manager (or, without one, the coordinators) hear of it: they count on the peer.
+
+    Cleared: the notes and reasons of every candidacy, the comment of their
+    feedback (the rating stays for the programme's figures), the reasons they wrote
+    when volunteering or declining, and their former name in the log of the cases
+    they were shortlisted or invited for (replaced by "Deleted user").
+
+    Kept: requests they filed, open or closed, with ``created_by`` on the
+    pseudonymised account. A request is the city's, not the person's: any verified
+    staff of the city may carry it on, withdraw or close it, and the person, no
+    longer acting for the city once the account is deleted, may not withdraw it
+    (``TRANSITIONS`` gives that to the requester role). Likewise the candidacies of
+    cases that are over, reports, agreements and checkpoints they wrote, and the
+    state changes they made stay as the city's and the programme's record.
+    """
+    ExchangeOffer.objects.filter(user=user).delete()
+    logs = ExchangeLog.objects.filter(
+        exchange__candidates__user=user, action__in=_NAMED_ACTIONS
+    )
+    if former_name:
+        logs.filter(reason=former_name).update(reason=DELETED_USER_NAME)
+    ExchangeLog.objects.filter(actor=user, action__in=_OWN_WORDS_ACTIONS).exclude(
+        reason=""
+    ).update(reason="")
+    ExchangeFeedback.objects.filter(user=user).update(comment="")
+    open_cases = (
+        PeerExchange.objects.open()
+        .filter(
+            candidates__user=user,
+            candidates__state__in=(*_UNANSWERED, *_COUNTED_ON),
+        )
+        .order_by("pk")
+        .distinct()
+    )
+    reason = _("Account deleted by its owner.")
+    declined = []
+    for exchange in open_cases:
+        # Case first, then the candidacy: the order of every other service.
+        locked = _lock(exchange)
+        candidate = (
+            ExchangeCandidate.objects.select_for_update()
+            .filter(exchange=locked, user=user)
+            .first()
+        )
+        if candidate is None or not locked.is_open:
+            continue
+        if candidate.state in _UNANSWERED:
+            candidate.delete()
+            _log(locked, "remove_candidate", locked.state, user, reason)
+            continue
+        if candidate.state not in _COUNTED_ON:
+            continue
+        candidate.state = CandidateState.DECLINED
+        candidate.note = ""
+        candidate.reason = reason
+        candidate.responded_at = timezone.now()
+        candidate.save()
+        declined.append(candidate.pk)
+        log = _log(locked, "decline", locked.state, user, reason)
+        recipients = (
+            [locked.case_manager]
+            if locked.case_manager_id
+            else list(rules.coordinators_for(locked))
+        )
+        _announce(
+            locked,
+            log,
+            "exchange_declined",
+            recipients,
+            actor=user,
+            context={"peer": DELETED_USER_NAME},
+        )
+    ExchangeCandidate.objects.filter(user=user).exclude(pk__in=declined).update(
+        note="", reason=""
+    )
 
 
 # --- Offers ---------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """Every write of the events process: invitations, applications, decisions, the
-waitlist, confirmation, withdrawal and attendance.
+waitlist, confirmation, withdrawal and attendance, and what a deleted account leaves.
 
 Functions are keyword-only and run in one transaction. Each first locks the event's
 row (the default-language page, see ``EventPage.canonical``), then the registration,
@@ -14,11 +14,13 @@ when the actor lacks the right) with a message a person can read, and change
 nothing.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -761,6 +763,88 @@ def event_invitations_add(
             else:
                 result.without_account.append(invitation)
     return result
+
+
+# --- A deleted account ----------------------------------------------------------------
+
+# What people wrote or told about themselves when applying or confirming, and the
+# value each field goes back to when they delete their account.
+PERSONAL_FIELDS = {
+    "role": "",
+    "gender": Gender.NOT_GIVEN,
+    "motivation": "",
+    "brings_title": "",
+    "brings_description": "",
+    "language_needs": "",
+    "accessibility_needs": "",
+    "dietary_needs": "",
+}
+# The states a person may withdraw from, straight from the table.
+_WITHDRAWABLE = tuple(
+    source
+    for (source, target), roles in TRANSITIONS.items()
+    if target == S.WITHDRAWN and PARTICIPANT in roles
+)
+
+
+@transaction.atomic
+def registrations_account_deleted(*, user, emails: Iterable[str]) -> list[Registration]:
+    """What becomes of a person's registrations and invitations when they delete
+    their account (the ``community_user_deleted`` hook; ``user`` is pseudonymised
+    already, ``emails`` are the addresses the account had).
+
+    Registrations still under way for events that have not started are withdrawn as
+    the person would withdraw them: checked against ``TRANSITIONS``, under the
+    event's lock, logged with the reason "account deleted", and a freed place goes
+    to the next person on the waitlist, who is told. The deleted account gets no
+    mail. Once an event has started nobody can withdraw (by design), so those
+    registrations keep their state.
+
+    Then every registration of the person, past ones included, loses what they
+    wrote or told about themselves (``PERSONAL_FIELDS``, an organisation typed in
+    rather than chosen) and its log loses the reasons written before (the new
+    withdrawal keeps its own). What stays is the bare fact of taking part: event,
+    organisation, state and dates, and the consents as given, which organisers count
+    for their statistics. Invitations to the person's addresses are deleted: they
+    name the person and can no longer be used. Returns the withdrawn registrations.
+    """
+    # Clearing the log locks no registration, so it may come first; the withdrawals
+    # then keep the event-before-registration lock order of every other service.
+    RegistrationLog.objects.filter(registration__user_id=user.pk).exclude(
+        reason=""
+    ).update(reason="")
+    withdrawn = []
+    under_way = (
+        Registration.objects.filter(user_id=user.pk, state__in=_WITHDRAWABLE)
+        .select_related("event")
+        .order_by("event_id", "pk")
+    )
+    for registration in under_way:
+        if registration.event.has_started:
+            continue
+        event, locked = _lock_registration(registration)
+        if locked.state not in _WITHDRAWABLE or event.has_started:
+            continue
+        had_place = locked.state in PLACE_HOLDING_STATES
+        _set_state(
+            locked,
+            S.WITHDRAWN,
+            who=PARTICIPANT,
+            actor=user,
+            reason=_("Account deleted by its owner."),
+        )
+        if had_place:
+            _fill_freed_places(event)
+        withdrawn.append(locked)
+    registrations = Registration.objects.filter(user_id=user.pk)
+    registrations.update(**PERSONAL_FIELDS)
+    registrations.filter(organisation__isnull=True).update(organisation_name="")
+    addresses = {email.strip().lower() for email in emails if email}
+    if addresses:
+        EventInvitation.objects.annotate(address=Lower("email")).filter(
+            address__in=addresses
+        ).delete()
+    return withdrawn
 
 
 # --- Many at once, and the periodic sweep -------------------------------------------

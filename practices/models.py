@@ -254,6 +254,14 @@ class GoodPracticePage(HeroImageFields, ThemeFields, Page):
             )
         validate_theme(self)
 
+    def with_content_json(self, content):
+        """Who proposed the practice belongs to the page, not to a revision (like
+        ``owner``): publishing or editing a revision saved before the proposer
+        deleted their account must not bring them back."""
+        obj = super().with_content_json(content)
+        obj.proposed_by_id = self.proposed_by_id
+        return obj
+
 
 class GoodPracticeIndexPage(Page):
     """The knowledge base of good practices: filters, search, map and list."""

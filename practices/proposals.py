@@ -5,11 +5,13 @@ Writes live in ``practices.services``.
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Min
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, Revision, WorkflowState
 
 from .models import GoodPracticePage
 
@@ -92,3 +94,36 @@ def _proposal(page: GoodPracticePage, state: WorkflowState | None) -> Proposal:
     return Proposal(
         page=page, state=ProposalState.SCHEDULED, go_live_at=page.go_live_at
     )
+
+
+def proposals_personal_data(*, user) -> list[dict[str, Any]]:
+    """The person's proposals for "Download my data": title, language, when they
+    proposed it and what became of it (with the reviewers' comment to them). Three
+    queries however many proposals there are."""
+    proposals = proposals_of(user)
+    if not proposals:
+        return []
+    proposed_at = dict(
+        Revision.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(proposal.page.pk) for proposal in proposals],
+        )
+        .values("object_id")
+        .annotate(first=Min("created_at"))
+        .values_list("object_id", "first")
+    )
+    return [
+        {
+            "title": proposal.page.title,
+            "language": proposal.page.locale.language_code,
+            "proposed_at": proposed_at.get(str(proposal.page.pk)),
+            "last_changed_at": proposal.page.latest_revision_created_at,
+            "state": proposal.state,
+            "live": proposal.page.live,
+            "review_step": proposal.step,
+            "review_comment": proposal.comment,
+            "go_live_at": proposal.go_live_at,
+            "first_published_at": proposal.page.first_published_at,
+        }
+        for proposal in proposals
+    ]

@@ -264,6 +264,21 @@ def practice_propose(
     return page
 
 
+@transaction.atomic
+def proposals_account_deleted(*, user: User) -> int:
+    """A proposer deleted their account: their proposals no longer name them.
+
+    ``proposed_by`` only serves to tell the proposer what became of the proposal;
+    with the account gone nobody is to be told, so it is cleared on every proposal,
+    published or not (the page keeps it out of revisions, see
+    ``GoodPracticePage.with_content_json``). The pages themselves stay in the
+    knowledge base and its review: the text and image were given with consent to
+    publish them, and Wagtail's owner, revisions and audit log point to the
+    pseudonymised account. Returns how many proposals were changed.
+    """
+    return GoodPracticePage.objects.filter(proposed_by=user).update(proposed_by=None)
+
+
 # --- Telling the proposer the outcome -------------------------------------------------
 
 

@@ -1,5 +1,6 @@
 """What the knowledge base adds to other pages: the home page's latest practices, a
-city profile's practices and the site search's "Good practices" group."""
+city profile's practices and the site search's "Good practices" group; and a
+proposer's proposals in "Download my data" and account deletion."""
 
 from urllib.parse import urlencode
 
@@ -8,11 +9,14 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from community.pages import ORGANISATION_SECTIONS_HOOK
+from community.services import PERSONAL_DATA_HOOK, USER_DELETED_HOOK
 from core.models import HOME_SECTIONS_HOOK
 from core.search import SEARCH_GROUPS_HOOK, SearchGroup, SearchHit, highlighted
 
 from .models import GoodPracticeIndexPage, GoodPracticePage
+from .proposals import proposals_personal_data
 from .selectors import latest_practices, practices_of_organisation
+from .services import proposals_account_deleted
 
 
 def _index_page(locale_id: int):
@@ -100,3 +104,13 @@ def practice_search_group(*, request, query, locale) -> SearchGroup:
         ),
         order=10,
     )
+
+
+@hooks.register(PERSONAL_DATA_HOOK)
+def practices_personal_data(*, user) -> dict:
+    return {"practices": {"proposals": proposals_personal_data(user=user)}}
+
+
+@hooks.register(USER_DELETED_HOOK)
+def practices_user_deleted(*, user, former) -> None:
+    proposals_account_deleted(user=user)

@@ -163,15 +163,17 @@ def test_export_holds_no_other_persons_data(client, person):
 
 
 def test_apps_add_their_rows_through_the_hook(client, person):
-    def events_data(*, user):
-        return {"events": [{"event": "Dialogue in Amman", "person": user.email}]}
+    def library_data(*, user):
+        return {"library": [{"loan": "Urban Land Atlas", "person": user.email}]}
 
     client.force_login(person["user"])
-    with hooks.register_temporarily(services.PERSONAL_DATA_HOOK, events_data):
+    with hooks.register_temporarily(services.PERSONAL_DATA_HOOK, library_data):
         data = json.loads(client.get(EXPORT_URL).content)
-    assert data["events"] == [
-        {"event": "Dialogue in Amman", "person": "lina@example.org"}
+    assert data["library"] == [
+        {"loan": "Urban Land Atlas", "person": "lina@example.org"}
     ]
+    # The real apps add theirs, each under its own label.
+    assert {"events", "practices", "notifications"} <= set(data)
 
 
 def test_a_hook_cannot_overwrite_the_community_sections(person):
@@ -316,17 +318,25 @@ def test_a_deleted_account_cannot_sign_in(client, person):
 def test_apps_pseudonymise_their_rows_through_the_hook(person):
     seen = []
 
-    def events_deleted(*, user):
-        seen.append((user.pk, user.email, user.is_pseudonymised))
+    def events_deleted(*, user, former):
+        seen.append((user.pk, user.email, user.is_pseudonymised, former))
 
+    EmailAddress.objects.create(
+        user=person["user"], email="Lina.Khoury@Example.net", verified=True
+    )
     with hooks.register_temporarily(services.USER_DELETED_HOOK, events_deleted):
         services.user_delete(user=person["user"])
     pk = person["user"].pk
-    assert seen == [(pk, f"deleted-{pk}@invalid", True)]
+    # The unverified address is not known to be hers: apps never hear of it.
+    former = services.FormerIdentity(
+        name="Lina Khoury",
+        emails=frozenset({"lina@example.org", "lina.khoury@example.net"}),
+    )
+    assert seen == [(pk, f"deleted-{pk}@invalid", True, former)]
 
 
 def test_a_failing_hook_rolls_the_whole_deletion_back(person):
-    def broken(*, user):
+    def broken(*, user, former):
         raise RuntimeError("events app is broken")
 
     user = person["user"]

@@ -6,6 +6,7 @@ later date or sent back with questions.
 """
 
 import io
+import json
 from datetime import timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -20,8 +21,10 @@ import pytest
 from PIL import Image as PILImage
 
 from community.services import CommunityError
+from community.services import user_delete as delete_account
 from core.models import Cluster
 from practices.models import GoodPracticePage
+from practices.proposals import proposals_personal_data
 from practices.services import (
     Outcome,
     knowledge_base_workflow_ensure,
@@ -444,3 +447,59 @@ def test_my_proposals_lists_only_mine_in_constant_queries(
     assert "Published" in html
     assert "Changes requested" in html
     assert "More figures" in html
+
+
+# --- Download my data, delete my account ---------------------------------------------
+
+
+def test_proposals_are_in_the_proposers_data_export(
+    client, knowledge_base, proposer, city
+):
+    reviewer = UserFactory(is_superuser=True)
+    published = practice_propose(
+        user=proposer, data=_service_data(city, title="Green roofs"), image=None
+    )
+    _approve_all(published, reviewer)
+    practice_propose(user=proposer, data=_service_data(city), image=None)
+    practice_propose(
+        user=UserFactory(), data=_service_data(city, title="Not mine"), image=None
+    )
+
+    client.force_login(proposer)
+    data = json.loads(client.get("/en/profile/export/").content)
+    proposals = data["practices"]["proposals"]
+    assert [(p["title"], p["language"], p["state"], p["live"]) for p in proposals] == [
+        ("Solar roofs on municipal schools", "en", "in_review", False),
+        ("Green roofs", "en", "published", True),
+    ]
+    assert proposals[0]["proposed_at"] <= proposals[0]["last_changed_at"]
+    assert proposals[0]["review_step"] == "Editorial check"
+
+
+def test_a_deleted_proposer_is_no_longer_named_nor_told(
+    knowledge_base, proposer, city, django_capture_on_commit_callbacks, mailoutbox
+):
+    reviewer = UserFactory(is_superuser=True)
+    published = practice_propose(
+        user=proposer, data=_service_data(city, title="Green roofs"), image=None
+    )
+    _approve_all(published, reviewer)
+    in_review = practice_propose(user=proposer, data=_service_data(city), image=None)
+    mailoutbox.clear()
+
+    delete_account(user=proposer)
+
+    assert not GoodPracticePage.objects.filter(proposed_by=proposer).exists()
+    # The practices stay: their text and image were given to be published.
+    assert (
+        GoodPracticePage.objects.filter(pk__in=[published.pk, in_review.pk]).count()
+        == 2
+    )
+    # Publishing the revision saved while they were the proposer brings nothing back.
+    with django_capture_on_commit_callbacks(execute=True):
+        _approve_all(in_review, reviewer)
+    in_review.refresh_from_db()
+    assert in_review.live
+    assert in_review.proposed_by is None
+    assert mailoutbox == []
+    assert proposals_personal_data(user=proposer) == []
