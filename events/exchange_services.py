@@ -319,6 +319,14 @@ def _path_for(recipient, exchange: PeerExchange) -> str:
         return ""
 
 
+def _case_handlers(exchange: PeerExchange) -> list:
+    """Who handles the case now: its case manager, or while it has none, the
+    coordinators in its scope."""
+    if exchange.case_manager_id:
+        return [exchange.case_manager]
+    return list(rules.coordinators_for(exchange))
+
+
 def _announce(
     exchange: PeerExchange,
     log: ExchangeLog,
@@ -816,9 +824,7 @@ def candidate_respond(
     candidate.save()
     action = "opt_in" if opt_in else "decline"
     log = _log(locked, action, locked.state, user, reason)
-    recipients = [locked.case_manager or None]
-    if locked.case_manager_id is None:
-        recipients = list(rules.coordinators_for(locked))
+    recipients = _case_handlers(locked)
     if opt_in:
         recipients.append(locked.created_by)
     _announce(
@@ -854,11 +860,7 @@ def exchange_volunteer(
     if not created:
         raise ExchangeError(_("You are already on the list of possible peers."))
     log = _log(locked, "volunteer", locked.state, user, note)
-    recipients = (
-        [locked.case_manager]
-        if locked.case_manager_id
-        else list(rules.coordinators_for(locked))
-    )
+    recipients = _case_handlers(locked)
     _announce(
         locked,
         log,
@@ -1250,11 +1252,7 @@ def exchanges_account_deleted(*, user, former_name: str) -> None:
         candidate.save()
         declined.append(candidate.pk)
         log = _log(locked, "decline", locked.state, user, reason)
-        recipients = (
-            [locked.case_manager]
-            if locked.case_manager_id
-            else list(rules.coordinators_for(locked))
-        )
+        recipients = _case_handlers(locked)
         _announce(
             locked,
             log,
