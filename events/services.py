@@ -648,14 +648,23 @@ def registration_withdraw(
                 "Please tell the organisers if you cannot come."
             )
         )
-    had_place = locked.state in PLACE_HOLDING_STATES
-    _set_state(
+    return _withdraw(
+        event,
         locked,
-        S.WITHDRAWN,
-        who=PARTICIPANT,
         actor=user,
         reason=_clean_reason(reason),
         kind="registration_withdrawn",
+    )
+
+
+def _withdraw(
+    event, locked, *, actor, reason: str, kind: str | None = None
+) -> Registration:
+    """Withdraw a locked registration as its participant; a place it held goes to
+    the waitlist. ``kind``: the notice to the participant, if any."""
+    had_place = locked.state in PLACE_HOLDING_STATES
+    _set_state(
+        locked, S.WITHDRAWN, who=PARTICIPANT, actor=actor, reason=reason, kind=kind
     )
     if had_place:
         _fill_freed_places(event)
@@ -825,17 +834,11 @@ def registrations_account_deleted(*, user, emails: Iterable[str]) -> list[Regist
         event, locked = _lock_registration(registration)
         if locked.state not in _WITHDRAWABLE or event.has_started:
             continue
-        had_place = locked.state in PLACE_HOLDING_STATES
-        _set_state(
-            locked,
-            S.WITHDRAWN,
-            who=PARTICIPANT,
-            actor=user,
-            reason=_("Account deleted by its owner."),
+        withdrawn.append(
+            _withdraw(
+                event, locked, actor=user, reason=_("Account deleted by its owner.")
+            )
         )
-        if had_place:
-            _fill_freed_places(event)
-        withdrawn.append(locked)
     registrations = Registration.objects.filter(user_id=user.pk)
     registrations.update(**PERSONAL_FIELDS)
     registrations.filter(organisation__isnull=True).update(organisation_name="")
