@@ -5,6 +5,7 @@ they run in INSTALLED_APPS order, so later apps can rely on what earlier ones ma
 Core stays unaware of the apps below it.
 """
 
+import logging
 from importlib import import_module
 from importlib.util import find_spec
 from pathlib import Path
@@ -32,6 +33,24 @@ class Command(BaseCommand):
                 "seed_demo creates demo accounts with known passwords; it runs only "
                 "with DEBUG on, or with --allow-production on a throw-away server."
             )
+        # Wagtail logs every page it creates, edits and publishes, Celery every
+        # eager task, and kombu warns that the in-memory broker has no host: about
+        # a thousand lines that bury the seed's own summary unless asked for (-v 2).
+        quiet = {"wagtail": logging.WARNING, "celery": logging.WARNING}
+        quiet["kombu.connection"] = logging.ERROR
+        loggers = {logging.getLogger(name): level for name, level in quiet.items()}
+        levels = {logger: logger.level for logger in loggers}
+        if self.verbosity < 2:
+            for logger, level in loggers.items():
+                logger.setLevel(level)
+        try:
+            self.seed_apps()
+        finally:
+            for logger, level in levels.items():
+                logger.setLevel(level)
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+
+    def seed_apps(self) -> None:
         for app_config in apps.get_app_configs():
             module_name = f"{app_config.name}.demo"
             is_project_app = Path(app_config.path).parent == settings.BASE_DIR
@@ -39,7 +58,6 @@ class Command(BaseCommand):
                 continue
             with transaction.atomic():
                 import_module(module_name).seed(log=self.log)
-        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     def log(self, message: str) -> None:
         if self.verbosity >= 1:
