@@ -57,7 +57,7 @@ from taggit.models import Tag
 
 from django_countries import countries
 
-from community.models import Organisation, OrganisationName
+from community.models import Organisation, OrganisationName, Region
 from core.models import SDG, Cluster, FieldOfAction
 from core.search import clean_query, matching_pks
 
@@ -315,6 +315,63 @@ class TaxonomyFilter(ListingFilter):
     def display(self, value, listing):
         terms = self._terms(listing)
         return terms[value.pk].label if value.pk in terms else str(value)
+
+
+def cluster_filter() -> TaxonomyFilter:
+    """The thematic cluster filter of every knowledge-base listing."""
+    return TaxonomyFilter(
+        "cluster",
+        label=gettext_lazy("Thematic cluster"),
+        all_label=gettext_lazy("All clusters"),
+        unknown=gettext_lazy("There is no cluster “%(value)s”; showing all clusters."),
+        model=Cluster,
+        path="cluster",
+    )
+
+
+def field_filter() -> TaxonomyFilter:
+    """The field-of-action filter, its choices in the order of their clusters."""
+    return TaxonomyFilter(
+        "field",
+        label=gettext_lazy("Field of action"),
+        all_label=gettext_lazy("All fields of action"),
+        unknown=gettext_lazy(
+            "There is no field of action “%(value)s”; showing all fields."
+        ),
+        model=FieldOfAction,
+        path="field_of_action",
+        order_field="cluster__sort_order",
+    )
+
+
+def region_filter(*, path: str = "region", **options) -> TaxonomyFilter:
+    """The region filter; ``options`` as ``TaxonomyFilter`` takes them (``many``,
+    ``pairs``) for regions reached through a many-valued path."""
+    return TaxonomyFilter(
+        "region",
+        label=gettext_lazy("Region"),
+        all_label=gettext_lazy("All regions"),
+        unknown=gettext_lazy("There is no region “%(value)s”; showing all regions."),
+        model=Region,
+        path=path,
+        **options,
+    )
+
+
+def sdg_filter(*, pairs: Callable[[], QuerySet]) -> TaxonomyFilter:
+    """The SDG filter (by number); ``pairs`` gives (page, SDG id) rows."""
+    return TaxonomyFilter(
+        "sdg",
+        label=gettext_lazy("Sustainable Development Goal"),
+        all_label=gettext_lazy("All SDGs"),
+        unknown=gettext_lazy("There is no SDG “%(value)s”; showing all SDGs."),
+        model=SDG,
+        path="sdgs",
+        key_field="number",
+        order_field="number",
+        many=True,
+        pairs=pairs,
+    )
 
 
 class CountryFilter(ListingFilter):

@@ -30,12 +30,15 @@ from .listing import (
     Listing,
     ListingFilter,
     TagFilter,
-    TaxonomyFilter,
     YearFilter,
+    cluster_filter,
     current_language,
+    field_filter,
     localized_rows,
     organisations_with_names,
+    region_filter,
     run_listing,
+    sdg_filter,
     taxonomy_labels,
 )
 from .models import GoodPracticePage, GoodPracticeTag
@@ -96,53 +99,16 @@ def _through_pairs(relation, value_column: str) -> QuerySet:
 
 def practice_filters() -> list[ListingFilter]:
     return [
-        TaxonomyFilter(
-            "cluster",
-            label=gettext_lazy("Thematic cluster"),
-            all_label=gettext_lazy("All clusters"),
-            unknown=gettext_lazy(
-                "There is no cluster “%(value)s”; showing all clusters."
-            ),
-            model=Cluster,
-            path="cluster",
-        ),
-        TaxonomyFilter(
-            "field",
-            label=gettext_lazy("Field of action"),
-            all_label=gettext_lazy("All fields of action"),
-            unknown=gettext_lazy(
-                "There is no field of action “%(value)s”; showing all fields."
-            ),
-            model=FieldOfAction,
-            path="field_of_action",
-            order_field="cluster__sort_order",
-        ),
-        TaxonomyFilter(
-            "region",
-            label=gettext_lazy("Region"),
-            all_label=gettext_lazy("All regions"),
-            unknown=gettext_lazy(
-                "There is no region “%(value)s”; showing all regions."
-            ),
-            model=Region,
-            path="region",
-        ),
+        cluster_filter(),
+        field_filter(),
+        region_filter(),
         CountryFilter("country", path="country"),
         CityFilter(
             "city",
             path="cities",
             pairs=lambda: _through_pairs(GoodPracticePage.cities, "organisation_id"),
         ),
-        TaxonomyFilter(
-            "sdg",
-            label=gettext_lazy("Sustainable Development Goal"),
-            all_label=gettext_lazy("All SDGs"),
-            unknown=gettext_lazy("There is no SDG “%(value)s”; showing all SDGs."),
-            model=SDG,
-            path="sdgs",
-            key_field="number",
-            order_field="number",
-            many=True,
+        sdg_filter(
             pairs=lambda: _through_pairs(GoodPracticePage.sdgs, "sdg_id"),
         ),
         TagFilter(

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from community.models import Organisation, Region
+from community.models import Organisation
 from core.models import SDG, Cluster, FieldOfAction
 from practices.listing import (
     ChoiceFilter,
@@ -23,12 +23,15 @@ from practices.listing import (
     Listing,
     ListingFilter,
     TagFilter,
-    TaxonomyFilter,
     YearFilter,
+    cluster_filter,
     current_language,
+    field_filter,
     localized_rows,
     organisation_name,
+    region_filter,
     run_listing,
+    sdg_filter,
     taxonomy_labels,
 )
 from practices.models import GoodPracticePage
@@ -79,35 +82,9 @@ def _city_pairs(value: str) -> QuerySet:
 
 def project_filters() -> list[ListingFilter]:
     return [
-        TaxonomyFilter(
-            "cluster",
-            label=gettext_lazy("Thematic cluster"),
-            all_label=gettext_lazy("All clusters"),
-            unknown=gettext_lazy(
-                "There is no cluster “%(value)s”; showing all clusters."
-            ),
-            model=Cluster,
-            path="cluster",
-        ),
-        TaxonomyFilter(
-            "field",
-            label=gettext_lazy("Field of action"),
-            all_label=gettext_lazy("All fields of action"),
-            unknown=gettext_lazy(
-                "There is no field of action “%(value)s”; showing all fields."
-            ),
-            model=FieldOfAction,
-            path="field_of_action",
-            order_field="cluster__sort_order",
-        ),
-        TaxonomyFilter(
-            "region",
-            label=gettext_lazy("Region"),
-            all_label=gettext_lazy("All regions"),
-            unknown=gettext_lazy(
-                "There is no region “%(value)s”; showing all regions."
-            ),
-            model=Region,
+        cluster_filter(),
+        field_filter(),
+        region_filter(
             path=f"{CITY_PATH}__region",
             many=True,
             pairs=lambda: _city_pairs("organisation__region_id"),
@@ -121,16 +98,7 @@ def project_filters() -> list[ListingFilter]:
         CityFilter(
             "city", path=CITY_PATH, pairs=lambda: _city_pairs("organisation_id")
         ),
-        TaxonomyFilter(
-            "sdg",
-            label=gettext_lazy("Sustainable Development Goal"),
-            all_label=gettext_lazy("All SDGs"),
-            unknown=gettext_lazy("There is no SDG “%(value)s”; showing all SDGs."),
-            model=SDG,
-            path="sdgs",
-            key_field="number",
-            order_field="number",
-            many=True,
+        sdg_filter(
             pairs=lambda: SupportedProjectPage.sdgs.through.objects.values(
                 cc_page=F("supportedprojectpage_id"), cc_value=F("sdg_id")
             ),
