@@ -14,6 +14,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import ThemeFields
+
 # Limits of the free texts; services check them too, so nothing is half-saved.
 TITLE_MAX = 200
 SHORT_TEXT_MAX = 600
@@ -114,7 +116,7 @@ class PeerExchangeQuerySet(models.QuerySet):
         ).prefetch_related("organisation__names")
 
 
-class PeerExchange(models.Model):
+class PeerExchange(ThemeFields, models.Model):
     """A member city's request for a peer exchange, and the case it becomes."""
 
     title = models.CharField(
@@ -139,22 +141,6 @@ class PeerExchange(models.Model):
         _("challenge"),
         max_length=TEXT_MAX,
         help_text=_("What the city wants to solve, and what it has tried so far."),
-    )
-    cluster = models.ForeignKey(
-        "core.Cluster",
-        verbose_name=_("thematic cluster"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    field_of_action = models.ForeignKey(
-        "core.FieldOfAction",
-        verbose_name=_("field of action"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
     )
     formats = models.JSONField(
         _("formats wished for"),
@@ -486,7 +472,7 @@ class ExchangeCheckpoint(models.Model):
         return f"{self.exchange_id}: {self.month} months"
 
 
-class ExchangeOffer(models.Model):
+class ExchangeOffer(ThemeFields, models.Model):
     """What a practitioner offers to peers (“I can host a study visit on X”).
 
     Offers feed the matching: someone who offers the format a city wishes for, on
@@ -508,22 +494,6 @@ class ExchangeOffer(models.Model):
     )
     description = models.TextField(
         _("details"), max_length=SHORT_TEXT_MAX * 2, blank=True
-    )
-    cluster = models.ForeignKey(
-        "core.Cluster",
-        verbose_name=_("thematic cluster"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    field_of_action = models.ForeignKey(
-        "core.FieldOfAction",
-        verbose_name=_("field of action"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
     )
     languages = models.JSONField(_("languages"), default=list, blank=True)
     is_active = models.BooleanField(_("open"), default=True)
