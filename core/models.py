@@ -25,6 +25,23 @@ from .blocks import BaseStreamBlock, FiguresBlock
 HOME_SECTIONS_HOOK = "core_home_page_sections"
 
 
+def home_section(
+    *, items, template: str, title, index_model, page, request
+) -> dict | None:
+    """What a ``HOME_SECTIONS_HOOK`` function returns: nothing without ``items``,
+    else the section with a link to the live ``index_model`` page in the home
+    page's language (if there is one)."""
+    if not items:
+        return None
+    index = index_model.objects.live().filter(locale_id=page.locale_id).first()
+    return {
+        "template": template,
+        "title": title,
+        "items": items,
+        "more_url": index.get_url(request) if index else "",
+    }
+
+
 class Cluster(TranslatableMixin, index.Indexed, models.Model):
     """One of the four thematic clusters (Good Urban Governance, ...).
 

@@ -8,7 +8,7 @@ from wagtail import hooks
 
 from community.admin_views import REGION_DASHBOARD_PANELS_HOOK
 from community.pages import ORGANISATION_SECTIONS_HOOK
-from core.models import HOME_SECTIONS_HOOK
+from core.models import HOME_SECTIONS_HOOK, home_section
 from core.search import SEARCH_GROUPS_HOOK, SearchGroup, SearchHit, highlighted
 
 from .event_page import event_short_date
@@ -23,16 +23,14 @@ def _index_page(locale_id: int):
 @hooks.register(HOME_SECTIONS_HOOK)
 def home_upcoming_events(*, page, request) -> dict | None:
     """The next three events in the home page's language, open calls first."""
-    events = upcoming_events(locale_id=page.locale_id)
-    if not events:
-        return None
-    index = _index_page(page.locale_id)
-    return {
-        "template": "events/home_section.html",
-        "title": _("Upcoming events"),
-        "items": events,
-        "more_url": index.get_url(request) if index else "",
-    }
+    return home_section(
+        items=upcoming_events(locale_id=page.locale_id),
+        template="events/home_section.html",
+        title=_("Upcoming events"),
+        index_model=EventIndexPage,
+        page=page,
+        request=request,
+    )
 
 
 @hooks.register(ORGANISATION_SECTIONS_HOOK)

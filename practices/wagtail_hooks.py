@@ -10,7 +10,7 @@ from wagtail import hooks
 
 from community.pages import ORGANISATION_SECTIONS_HOOK
 from community.services import PERSONAL_DATA_HOOK, USER_DELETED_HOOK
-from core.models import HOME_SECTIONS_HOOK
+from core.models import HOME_SECTIONS_HOOK, home_section
 from core.search import SEARCH_GROUPS_HOOK, SearchGroup, SearchHit, highlighted
 
 from .models import GoodPracticeIndexPage, GoodPracticePage
@@ -26,16 +26,14 @@ def _index_page(locale_id: int):
 @hooks.register(HOME_SECTIONS_HOOK)
 def home_latest_practices(*, page, request) -> dict | None:
     """The three newest practices in the home page's language, when there are any."""
-    practices = latest_practices(locale_id=page.locale_id)
-    if not practices:
-        return None
-    index = _index_page(page.locale_id)
-    return {
-        "template": "practices/home_section.html",
-        "title": _("Latest good practices"),
-        "items": practices,
-        "more_url": index.get_url(request) if index else "",
-    }
+    return home_section(
+        items=latest_practices(locale_id=page.locale_id),
+        template="practices/home_section.html",
+        title=_("Latest good practices"),
+        index_model=GoodPracticeIndexPage,
+        page=page,
+        request=request,
+    )
 
 
 @hooks.register(ORGANISATION_SECTIONS_HOOK)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from community.pages import ORGANISATION_SECTIONS_HOOK
-from core.models import HOME_SECTIONS_HOOK
+from core.models import HOME_SECTIONS_HOOK, home_section
 from core.search import SEARCH_GROUPS_HOOK, SearchGroup, SearchHit, highlighted
 from practices.selectors import PRACTICE_RELATED_HOOK
 
@@ -31,16 +31,14 @@ def _index_page(locale_id: int):
 @hooks.register(HOME_SECTIONS_HOOK)
 def home_latest_projects(*, page, request) -> dict | None:
     """The three newest projects in the home page's language, when there are any."""
-    projects = latest_projects(locale_id=page.locale_id)
-    if not projects:
-        return None
-    index = _index_page(page.locale_id)
-    return {
-        "template": "projects/home_section.html",
-        "title": _("Latest supported projects"),
-        "items": projects,
-        "more_url": index.get_url(request) if index else "",
-    }
+    return home_section(
+        items=latest_projects(locale_id=page.locale_id),
+        template="projects/home_section.html",
+        title=_("Latest supported projects"),
+        index_model=ProjectIndexPage,
+        page=page,
+        request=request,
+    )
 
 
 @hooks.register(ORGANISATION_SECTIONS_HOOK)
