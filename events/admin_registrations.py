@@ -846,8 +846,10 @@ class InvitationsView(EventAdminMixin, TemplateView):
             messages.warning(
                 self.request,
                 _(
-                    "Nobody was e-mailed: the event is not published or takes no "
-                    "applications. Tell the invitees yourself once it does."
+                    "Nobody was e-mailed yet: the event is not published or takes "
+                    "no applications. Invitees with an account get an e-mail when "
+                    "it is published with applications open; tell the others "
+                    "yourself."
                 ),
             )
             return
