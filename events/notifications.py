@@ -55,6 +55,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, PageLogEntry, Revision
 
+from core.mail import render_subject, render_text
+
 from .models import (
     Eligibility,
     EventInvitation,
@@ -575,9 +577,11 @@ def render_notification(
             context["events"] = _digest_entries(
                 notification.context.get("event_ids", []), language
             )
+        # Subject and text are plain text (no HTML escaping), the HTML part is
+        # escaped once: see ``core.mail``.
         prefix = f"events/mail/{notification.kind}"
-        subject = " ".join(render_to_string(f"{prefix}_subject.txt", context).split())
-        text = render_to_string(f"{prefix}.txt", context)
+        subject = render_subject(f"{prefix}_subject.txt", context)
+        text = render_text(f"{prefix}.txt", context)
         html = render_to_string(f"{prefix}.html", context)
     return RenderedMail(subject[:250], text, html, attachments)
 
@@ -644,7 +648,7 @@ class SharedRenderer:
             self._rendered[key] = shared
         name = recipient.get_full_name() or recipient.email
         return RenderedMail(
-            shared.subject.replace(_NAME_MARK, escape(name)),
+            shared.subject.replace(_NAME_MARK, name),
             shared.text.replace(_NAME_MARK, name),
             shared.html.replace(_NAME_MARK, escape(name)),
             list(shared.attachments),

@@ -37,6 +37,7 @@ from wagtail.models import (
 
 from community.models import User
 from community.services import CommunityError
+from core.mail import one_line, render_text
 from core.models import THEME_MISMATCH, theme_mismatch
 
 from .models import GoodPracticeIndexPage, GoodPracticePage
@@ -338,8 +339,9 @@ def proposal_notify_outcome(*, page: Any, outcome: str, comment: str = "") -> bo
             "page_url": page.get_full_url() if page.live else "",
             "proposals_url": _absolute(page, reverse("practice_proposals")),
         }
-        subject = subjects[outcome] % {"title": page.title}
-        text = render_to_string("practices/proposal_outcome_email.txt", context)
+        # Subject and text are plain text, the HTML part is escaped once (core.mail).
+        subject = one_line(subjects[outcome] % {"title": page.title})
+        text = render_text("practices/proposal_outcome_email.txt", context)
         html = render_to_string("practices/proposal_outcome_email.html", context)
 
     # The Notification outbox (a row per mail, sent by a Celery task, retried) comes
