@@ -12,8 +12,10 @@ fails ``test_every_kind_is_covered``.
 
 import email
 import email.policy
+import importlib
 from datetime import timedelta
 
+from django.apps import apps as django_apps
 from django.core import mail
 from django.utils import timezone
 from django.utils.html import escape
@@ -304,3 +306,57 @@ def test_the_notifications_page_shows_the_subject_escaped_once(
     assert "<Water>" not in html
     for double in DOUBLE:
         assert double not in html
+
+
+# --- Repairing stored subjects -------------------------------------------------------
+
+MIGRATION = "events.migrations.0005_unescape_notification_subjects"
+repair = importlib.import_module(MIGRATION)
+
+
+def test_plain_subject_decodes_entities_once():
+    assert (
+        repair.plain_subject(
+            "Application received: Land for tomorrow&#x27;s neighbourhoods"
+        )
+        == "Application received: Land for tomorrow's neighbourhoods"
+    )
+    assert repair.plain_subject(escape(TITLE)) == TITLE
+    # Text that spoke of an entity was escaped, too: one decoding gives it back.
+    assert repair.plain_subject("Write &amp;amp; in HTML") == "Write &amp; in HTML"
+    # A subject cut at 250 characters in the middle of an entity loses its start.
+    cut = "x" * 246 + "&#x2"
+    assert repair.plain_subject(cut) == "x" * 246
+
+
+def test_the_repair_touches_only_rows_with_entities():
+    registration = participant(make_event(), "accepted")
+    rows = {}
+    for key, subject in {
+        "escaped": "Application received: Land for tomorrow&#x27;s neighbourhoods",
+        "plain": "R&D for tomorrow's city & <region>",
+        "empty": "",
+    }.items():
+        rows[key] = notifications._build(
+            recipient=registration.user,
+            kind="application_received",
+            dedupe_key=key,
+            subject_object=registration,
+        )
+        rows[key].subject = subject
+        rows[key].save()
+
+    assert repair.unescape_subjects(django_apps) == 1
+    assert repair.unescape_subjects(django_apps) == 0  # a second run finds nothing
+    stored = dict(
+        Notification.objects.filter(dedupe_key__in=rows).values_list(
+            "dedupe_key", "subject"
+        )
+    )
+    assert stored == {
+        "escaped": "Application received: Land for tomorrow's neighbourhoods",
+        "plain": "R&D for tomorrow's city & <region>",
+        "empty": "",
+    }
+    [operation] = repair.Migration.operations
+    assert operation.reversible
