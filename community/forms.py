@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
 
+from core.forms import BoundedModelChoiceField
+
 from .models import (
     PROFILE_VISIBILITY_FIELDS,
     Affiliation,
@@ -184,7 +186,7 @@ class ProfileForm(forms.ModelForm):
         }
 
 
-class OrganisationChoiceField(forms.ModelChoiceField):
+class OrganisationChoiceField(BoundedModelChoiceField):
     def label_from_instance(self, obj: Organisation) -> str:
         return obj.localized_name
 

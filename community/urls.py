@@ -10,7 +10,7 @@ urlpatterns = [
         name="affiliation_claim",
     ),
     path(
-        "profile/affiliations/<int:pk>/withdraw/",
+        "profile/affiliations/<id:pk>/withdraw/",
         views.affiliation_withdraw,
         name="affiliation_withdraw",
     ),

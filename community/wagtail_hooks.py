@@ -144,7 +144,7 @@ class OrganisationViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("membership/<int:pk>/", self.membership_view, name="membership"),
+            path("membership/<id:pk>/", self.membership_view, name="membership"),
         ]
 
 
@@ -170,12 +170,12 @@ def register_community_admin_urls():
             name="community_claims",
         ),
         path(
-            "community/claims/<int:pk>/verify/",
+            "community/claims/<id:pk>/verify/",
             admin_views.affiliation_verify,
             name="community_claim_verify",
         ),
         path(
-            "community/claims/<int:pk>/reject/",
+            "community/claims/<id:pk>/reject/",
             admin_views.affiliation_reject,
             name="community_claim_reject",
         ),

@@ -9,12 +9,18 @@ filter URLs and in both languages:
     stage (projects only)
 
 A known value that matches no page gives an empty list; a value the filter does not
-know (no such cluster, country "ZZ", year "abc") gives a 400 with a message. Filters
+know (no such cluster, country "ZZ", year "abc") gives a 400 with a message, and so
+does any other value the API cannot use: control characters anywhere, a search of
+more than ``MAX_QUERY_LENGTH`` characters or ``MAX_QUERY_TERMS`` words, an offset or
+page id beyond what the database stores, a date filter that is no date. Filters
 combine with each other and with Wagtail's own parameters (``locale``, ``search``,
 ``order``, ``fields``, ``limit``, ``offset``). Only live, public pages are returned.
 """
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import F, QuerySet
+from django.http import Http404
 
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
@@ -29,11 +35,15 @@ from wagtail.api.v2.filters import (
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from django_countries.fields import CountryField
 from django_countries.serializer_fields import CountryField as CountrySerializerField
 from rest_framework.filters import BaseFilterBackend
 
+from core.params import MAX_DB_INT, has_control_characters, parse_int
+from core.search import MAX_QUERY_LENGTH, MAX_QUERY_TERMS, clean_query, search_terms
 from events.listing import event_filters
 from events.models import EventPage
 from practices.models import GoodPracticePage
@@ -63,7 +73,11 @@ class KnowledgeBaseFilter(BaseFilterBackend):
                     continue
                 raw = raw.strip()
                 value = None
-                if raw and len(raw) <= MAX_VALUE_LENGTH and "\x00" not in raw:
+                if (
+                    raw
+                    and len(raw) <= MAX_VALUE_LENGTH
+                    and not has_control_characters(raw)
+                ):
                     value = api_filter.resolve(raw)
                 if value is None:
                     raise BadRequestError(
@@ -73,8 +87,115 @@ class KnowledgeBaseFilter(BaseFilterBackend):
         return queryset
 
 
+class SiteFieldsFilter(FieldsFilter):
+    """Wagtail's filter by field value (``?first_published_at=...``), answering 400
+    for a value the field cannot hold (a date that is no date, a number beyond
+    the database's range) instead of raising deep inside the query."""
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except ValidationError as exc:
+            raise BadRequestError(
+                "field filter error: " + " ".join(exc.messages)
+            ) from exc
+        except OverflowError as exc:
+            raise BadRequestError("field filter error: number out of range") from exc
+
+
+class SiteSearchFilter(SearchFilter):
+    """Wagtail's full-text search with the site's query rules (``core.search``):
+    at most ``MAX_QUERY_LENGTH`` characters and ``MAX_QUERY_TERMS`` words (more is a
+    400, where the site would cut and say so), ``search_operator`` ``and`` or
+    ``or``."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        if not getattr(settings, "WAGTAILAPI_SEARCH_ENABLED", True):
+            raise BadRequestError("search is disabled")
+        raw = request.GET["search"]
+        if len(raw) > MAX_QUERY_LENGTH or len(search_terms(raw)) > MAX_QUERY_TERMS:
+            raise BadRequestError(
+                f"search is too long: at most {MAX_QUERY_LENGTH} characters "
+                f"and {MAX_QUERY_TERMS} words"
+            )
+        operator = request.GET.get("search_operator") or None
+        if operator not in (None, "and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        if getattr(queryset, "_filtered_by_tag", False):
+            raise BadRequestError(
+                "filtering by tag with a search query is not supported"
+            )
+        query, _problem = clean_query(raw)
+        try:
+            return get_search_backend().search(
+                query,
+                queryset,
+                operator=operator,
+                order_by_relevance="order" not in request.GET,
+            )
+        except (FilterFieldError, OrderByFieldError) as exc:
+            raise BadRequestError(
+                f"cannot filter or order by {exc.field_name!r} while searching"
+            ) from exc
+
+
+# Parameters that name a page by its id; Wagtail's filters also take "root".
+PAGE_ID_PARAMETERS = ("child_of", "descendant_of", "ancestor_of", "translation_of")
+
+
 class SitePagesAPIViewSet(PagesAPIViewSet):
-    """Wagtail's pages endpoint, with country fields given as their ISO code."""
+    """Wagtail's pages endpoint, with country fields given as their ISO code, and
+    every query parameter checked before it reaches a query (``check_values``)."""
+
+    filter_backends = [
+        SiteFieldsFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        OrderingFilter,
+        TranslationOfFilter,
+        LocaleFilter,
+        SiteSearchFilter,  # last: search results cannot be filtered further
+    ]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.check_values(request)
+
+    def check_values(self, request) -> None:
+        """400 for values no filter can use: control characters (PostgreSQL rejects
+        NUL), an offset beyond the database's range, page ids that are not ids."""
+        for name, values in request.GET.lists():
+            if any(has_control_characters(value) for value in values):
+                raise BadRequestError(f"{name} must not contain control characters")
+        if "offset" in request.GET and parse_int(request.GET["offset"]) is None:
+            raise BadRequestError(
+                f"offset must be a whole number from 0 to {MAX_DB_INT}"
+            )
+        limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+        if "limit" in request.GET and parse_int(request.GET["limit"]) is None:
+            raise BadRequestError(f"limit must be a whole number from 0 to {limit_max}")
+        for name in (*PAGE_ID_PARAMETERS, "id"):
+            raw = request.GET.get(name)
+            if raw is None or (raw == "root" and name != "id"):
+                continue
+            if parse_int(raw) is None:
+                raise BadRequestError(f"{name} must be a page id")
+
+    def get_object(self):
+        # The router's ``<int:pk>`` takes any length; SQLite cannot compare a
+        # number beyond 64 bits and raises instead of finding nothing.
+        if parse_int(str(self.kwargs.get("pk", ""))) is None:
+            raise Http404("not found")
+        return super().get_object()
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET:
+            # check_values has made sure it is a number the database can hold.
+            return queryset.filter(id=parse_int(request.GET["id"])).first()
+        return super().find_object(queryset, request)
 
     @classmethod
     def get_field_serializer_overrides(cls, model):
@@ -90,17 +211,7 @@ class SitePagesAPIViewSet(PagesAPIViewSet):
 class KnowledgeBaseAPIViewSet(SitePagesAPIViewSet):
     """Pages of one knowledge base type with the index pages' filters, newest first."""
 
-    filter_backends = [
-        KnowledgeBaseFilter,
-        FieldsFilter,
-        ChildOfFilter,
-        AncestorOfFilter,
-        DescendantOfFilter,
-        OrderingFilter,
-        TranslationOfFilter,
-        LocaleFilter,
-        SearchFilter,  # last: search results cannot be filtered further
-    ]
+    filter_backends = [KnowledgeBaseFilter, *SitePagesAPIViewSet.filter_backends]
 
     @classmethod
     def get_kb_filters(cls) -> list:

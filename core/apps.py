@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Site and taxonomy")
+
+    def ready(self):
+        from .params import register_converters
+
+        # Before any URLconf is imported: every id in a URL uses ``<id:...>``.
+        register_converters()

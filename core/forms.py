@@ -1,6 +1,11 @@
-"""Form rendering shared by every public form."""
+"""Form rendering and fields shared by every public form."""
 
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.forms.renderers import TemplatesSetting
+
+from .params import parse_int
 
 
 class SiteFormRenderer(TemplatesSetting):
@@ -8,3 +13,37 @@ class SiteFormRenderer(TemplatesSetting):
 
     form_template_name = "forms/div.html"
     field_template_name = "forms/field.html"
+
+
+class BoundedPkMixin:
+    """Refuses a submitted key that is not a whole number the database can hold,
+    before it reaches a query (SQLite raises OverflowError beyond 64 bits, and
+    ``pk__in`` has no guard of its own). For fields keyed by an integer pk."""
+
+    def _check_key(self, value) -> None:
+        if value in self.empty_values or isinstance(value, Model):
+            return
+        if self.to_field_name is None and parse_int(str(value)) is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": str(value)[:40]},
+            )
+
+
+class BoundedModelChoiceField(BoundedPkMixin, forms.ModelChoiceField):
+    """``ModelChoiceField`` that never sends an impossible key to the database."""
+
+    def to_python(self, value):
+        self._check_key(value)
+        return super().to_python(value)
+
+
+class BoundedModelMultipleChoiceField(BoundedPkMixin, forms.ModelMultipleChoiceField):
+    """``ModelMultipleChoiceField`` that never sends an impossible key to the
+    database."""
+
+    def _check_values(self, value):
+        for key in value if isinstance(value, (list, tuple)) else [value]:
+            self._check_key(key)
+        return super()._check_values(value)

@@ -34,6 +34,11 @@ SEARCH_GROUPS_HOOK = "core_search_groups"
 # Longer queries are cut (with a message): nobody types more, and the text-search
 # parser's work grows with every term.
 MAX_QUERY_LENGTH = 200
+# The search backends nest one expression per term (PostgreSQL and SQLite alike):
+# a few hundred terms exhaust Python's recursion limit, and each costs time.
+MAX_QUERY_TERMS = 32
+# How the PostgreSQL backend splits a query into terms (spaces and hyphens).
+TERM_SEPARATORS = re.compile(r"[\s\-]+")
 
 # Markers for ts_headline: private-use characters that never survive escaping, so the
 # highlighted text is escaped first and only these become <mark> elements.
@@ -71,14 +76,22 @@ class SearchGroup:
     count: int = 0
 
 
+def search_terms(text: str) -> list[str]:
+    """The terms the search backend makes of ``text``."""
+    return [term for term in TERM_SEPARATORS.split(text) if term]
+
+
 def clean_query(raw: str | None) -> tuple[str, str]:
     """The query as the search can use it, and a message when it had to change.
 
-    Control characters go (PostgreSQL rejects NUL), whitespace collapses, and the
-    query is cut at ``MAX_QUERY_LENGTH`` characters.
+    Shared by the site search, the index pages and the API. Control characters go
+    (PostgreSQL rejects NUL), so do double quotes (they end a term in SQLite's
+    full-text syntax, and no backend here searches phrases), whitespace collapses,
+    and the query is cut at ``MAX_QUERY_LENGTH`` characters and
+    ``MAX_QUERY_TERMS`` terms.
     """
     text = "".join(
-        " " if unicodedata.category(char).startswith("C") else char
+        " " if char == '"' or unicodedata.category(char).startswith("C") else char
         for char in (raw or "")
     )
     text = " ".join(text.split())
@@ -88,6 +101,12 @@ def clean_query(raw: str | None) -> tuple[str, str]:
             "Your search was longer than %(limit)d characters; we searched for its "
             "beginning only."
         ) % {"limit": MAX_QUERY_LENGTH}
+    terms = search_terms(text)
+    if len(terms) > MAX_QUERY_TERMS:
+        return " ".join(terms[:MAX_QUERY_TERMS]), _(
+            "Your search had more than %(limit)d words; we searched for the first "
+            "%(limit)d only."
+        ) % {"limit": MAX_QUERY_TERMS}
     return text, ""
 
 

@@ -9,8 +9,6 @@ and the follow-up checkpoints. Who may do what is asked of
 ``events.exchange_services``.
 """
 
-import contextlib
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -26,6 +24,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from community import permissions as community_permissions
+from core.params import parse_int
 from practices.models import GoodPracticePage
 
 from . import exchange_permissions as rules
@@ -43,6 +42,9 @@ from .exchange_forms import (
     ReportForm,
 )
 from .models import ExchangeState, PeerExchange
+
+# The largest matching score a form may send (real ones stay under a few hundred).
+MAX_SCORE = 100_000
 
 # Other apps add buttons to the case page through this hook (projects turns a closed
 # case into a project story), so events never imports them. Each hook is called with
@@ -353,18 +355,28 @@ def exchange_admin_transition(request: HttpRequest, pk: int, action: str):
 def exchange_admin_invite(request: HttpRequest, pk: int):
     """Shortlist or invite the people ticked among the suggestions."""
     exchange = _case_or_404(request, pk)
-    raw = request.POST.getlist("users")
-    try:
-        ids = [int(value) for value in raw]
-    except ValueError:
-        ids = None
-    if not ids:
+    ids = [parse_int(value) for value in request.POST.getlist("users")]
+    if not ids or None in ids:
         messages.error(request, gettext("Tick at least one person."))
         return redirect("exchange_admin_detail", pk=exchange.pk)
     scores = {}
     for user_id in ids:
-        with contextlib.suppress(ValueError):
-            scores[user_id] = int(request.POST.get(f"score-{user_id}", ""))
+        raw_score = request.POST.get(f"score-{user_id}", "").strip()
+        if not raw_score:
+            continue
+        # Matching scores are small; the column is a 32-bit integer.
+        score = parse_int(raw_score.removeprefix("-"), maximum=MAX_SCORE)
+        if score is None:
+            messages.error(
+                request,
+                gettext(
+                    "A score must be a whole number from -%(max)d to %(max)d; "
+                    "nothing was changed."
+                )
+                % {"max": MAX_SCORE},
+            )
+            return redirect("exchange_admin_detail", pk=exchange.pk)
+        scores[user_id] = -score if raw_score.startswith("-") else score
     try:
         if request.POST.get("do") == "shortlist":
             changed = services.exchange_shortlist(
@@ -427,22 +439,22 @@ def register_exchange_admin_urls():
             name="exchange_admin_queue",
         ),
         path(
-            "exchanges/<int:pk>/",
+            "exchanges/<id:pk>/",
             ExchangeCaseView.as_view(),
             name="exchange_admin_detail",
         ),
         path(
-            "exchanges/<int:pk>/step/<slug:action>/",
+            "exchanges/<id:pk>/step/<slug:action>/",
             exchange_admin_transition,
             name="exchange_admin_transition",
         ),
         path(
-            "exchanges/<int:pk>/invite/",
+            "exchanges/<id:pk>/invite/",
             exchange_admin_invite,
             name="exchange_admin_invite",
         ),
         path(
-            "exchanges/<int:pk>/practice-update/",
+            "exchanges/<id:pk>/practice-update/",
             exchange_admin_practice_update,
             name="exchange_admin_practice_update",
         ),

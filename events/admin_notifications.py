@@ -255,11 +255,11 @@ class CancelEventView(OutboxTabsMixin, FormView):
 
 @hooks.register("register_admin_urls")
 def register_outbox_admin_urls():
-    event = "events/outbox/<int:event_id>/"
+    event = "events/outbox/<id:event_id>/"
     return [
         path("events/outbox/", OutboxIndexView.as_view(), name="events_outbox_index"),
         path(event, EventOutboxView.as_view(), name="events_outbox"),
-        path(event + "retry/<int:pk>/", outbox_retry, name="events_outbox_retry"),
+        path(event + "retry/<id:pk>/", outbox_retry, name="events_outbox_retry"),
         path(
             event + "message/", MessageParticipantsView.as_view(), name="events_message"
         ),

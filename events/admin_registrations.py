@@ -54,6 +54,7 @@ from django_countries import countries
 from community.admin_views import bar_chart
 from community.models import OrganisationKind
 from community.permissions import coordinator_roles
+from core.params import parse_int
 
 from . import permissions, selectors, services
 from .models import (
@@ -207,12 +208,10 @@ class IdListField(forms.Field):
             return []
         if isinstance(value, str):
             value = [value]
-        try:
-            return [int(item) for item in value]
-        except (TypeError, ValueError):
-            raise ValidationError(
-                self.error_messages["invalid"], code="invalid"
-            ) from None
+        ids = [parse_int(item) if isinstance(item, str) else None for item in value]
+        if None in ids:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return ids
 
 
 class BulkTransitionForm(forms.Form):
@@ -906,7 +905,7 @@ class InvitationsView(EventAdminMixin, TemplateView):
 @hooks.register("register_admin_urls")
 def register_applicant_admin_urls():
     prefix = "events/applicants/"
-    event = prefix + "<int:event_id>/"
+    event = prefix + "<id:event_id>/"
     return [
         path(prefix, ApplicantsIndexView.as_view(), name="events_applicants_index"),
         path(event, ApplicantListView.as_view(), name="events_applicants"),
@@ -916,18 +915,18 @@ def register_applicant_admin_urls():
             name="events_applicants_bulk",
         ),
         path(
-            event + "<int:pk>/",
+            event + "<id:pk>/",
             ApplicantDetailView.as_view(),
             name="events_applicant",
         ),
         path(event + "check-in/", CheckInView.as_view(), name="events_check_in"),
         path(
-            event + "check-in/<int:pk>/",
+            event + "check-in/<id:pk>/",
             CheckInActionView.as_view(action="check_in"),
             name="events_check_in_action",
         ),
         path(
-            event + "no-show/<int:pk>/",
+            event + "no-show/<id:pk>/",
             CheckInActionView.as_view(action="no_show"),
             name="events_no_show",
         ),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from community.models import Language
+from core.forms import BoundedModelChoiceField
 from core.models import Cluster, FieldOfAction
 
 from . import exchange_permissions as rules
@@ -41,10 +42,10 @@ def _text(label, *, limit=TEXT_MAX, rows=5, required=True, help_text=""):
 
 
 class ThemeFieldsMixin(forms.Form):
-    cluster = forms.ModelChoiceField(
+    cluster = BoundedModelChoiceField(
         label=_("Thematic cluster"), queryset=Cluster.objects.none(), required=False
     )
-    field_of_action = forms.ModelChoiceField(
+    field_of_action = BoundedModelChoiceField(
         label=_("Field of action"),
         queryset=FieldOfAction.objects.none(),
         required=False,
@@ -60,7 +61,7 @@ class ThemeFieldsMixin(forms.Form):
 class ExchangeRequestForm(ThemeFieldsMixin):
     """A city's request: the challenge, theme, formats, languages and timeframe."""
 
-    organisation = forms.ModelChoiceField(
+    organisation = BoundedModelChoiceField(
         label=_("For which city"), queryset=None, empty_label=None
     )
     title = forms.CharField(
@@ -174,7 +175,7 @@ class MissionForm(forms.Form):
     starts_on = forms.DateField(label=_("Starts"), widget=DateInput)
     ends_on = forms.DateField(label=_("Ends"), widget=DateInput, required=False)
     place = forms.CharField(label=_("Place"), max_length=TITLE_MAX, required=False)
-    event = forms.ModelChoiceField(
+    event = BoundedModelChoiceField(
         label=_("Link an invite-only event page"),
         queryset=EventPage.objects.none(),
         required=False,

@@ -35,14 +35,13 @@ from wagtail.models import Page
 from community.models import Organisation, Region
 from core.models import Cluster
 from practices.listing import (
-    ECHO_LENGTH,
     ChoiceFilter,
     Listing,
     ListingFilter,
     TaxonomyFilter,
     _page_number,
     current_language,
-    echo,
+    read_filters,
 )
 from practices.selectors import practice_filters
 
@@ -313,15 +312,7 @@ def event_listing(index_page: Page, params) -> EventListing:
     listing = EventListing(locale_id=index_page.locale_id)
     terms = Listing(locale_id=index_page.locale_id, language=current_language())
     filters = event_filters()
-    for spec in filters:
-        raw = (params.get(spec.name) or "").strip()[: ECHO_LENGTH * 5]
-        if not raw:
-            continue
-        value = spec.resolve(raw)
-        if value is None:
-            listing.messages.append(str(spec.unknown) % {"value": echo(raw)})
-        else:
-            listing.selected[spec.name] = (spec, value)
+    read_filters(filters, params, listing.selected, listing.messages)
 
     filtered = event_base(index_page)
     for name, (spec, value) in listing.selected.items():

@@ -7,15 +7,15 @@ from . import views
 urlpatterns = [
     path("", include("events.urls_notifications")),
     path("", include("events.urls_exchanges")),
-    path("events/<int:event_id>/apply/", views.event_apply, name="event_apply"),
-    path("events/<int:event_id>/confirm/", views.event_confirm, name="event_confirm"),
+    path("events/<id:event_id>/apply/", views.event_apply, name="event_apply"),
+    path("events/<id:event_id>/confirm/", views.event_confirm, name="event_confirm"),
     path(
-        "events/<int:event_id>/withdraw/",
+        "events/<id:event_id>/withdraw/",
         views.event_withdraw,
         name="event_withdraw",
     ),
     path(
-        "events/<int:event_id>/calendar.ics",
+        "events/<id:event_id>/calendar.ics",
         views.event_calendar,
         name="event_calendar",
     ),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from core.models import Cluster
+from core.params import has_control_characters
 
 from .models import GoodPracticeIndexPage, GoodPracticePage
 
@@ -64,9 +65,13 @@ class KnowledgeBaseFeed(Feed):
         }
         chosen = None
         if slug:
-            chosen = Cluster.objects.filter(
-                slug=slug[:120], locale=Locale.get_default()
-            ).first()
+            chosen = (
+                None
+                if has_control_characters(slug)
+                else Cluster.objects.filter(
+                    slug=slug[:120], locale=Locale.get_default()
+                ).first()
+            )
             if chosen is None:
                 raise Http404(_("There is no cluster with this name."))
         index = (

@@ -59,6 +59,7 @@ from django_countries import countries
 
 from community.models import Organisation, OrganisationName, Region
 from core.models import SDG, Cluster, FieldOfAction
+from core.params import has_control_characters, parse_sdg, parse_year
 from core.search import clean_query, matching_pks
 
 PER_PAGE = 12
@@ -285,9 +286,10 @@ class TaxonomyFilter(ListingFilter):
 
     def resolve(self, raw):
         if self.key_field == "number":
-            if not raw.isdigit() or len(raw) > 3:
+            number = parse_sdg(raw)
+            if number is None:
                 return None
-            lookup = {"number": int(raw)}
+            lookup = {"number": number}
         else:
             lookup = {self.key_field: raw}
         return self.model.objects.filter(
@@ -482,10 +484,7 @@ class YearFilter(ListingFilter):
         )
 
     def resolve(self, raw):
-        if not raw.isdigit() or len(raw) != 4:
-            return None
-        year = int(raw)
-        return year if 1950 <= year <= 2100 else None
+        return parse_year(raw)
 
     def column(self):
         return self.expression() if self.expression is not None else F(self.path)
@@ -862,16 +861,18 @@ def _page_number(raw: str | None, paginator: Paginator, messages: list[str]) -> 
     return number
 
 
-def _read_filters(listing: Listing, filters, params) -> None:
+def read_filters(filters, params, selected: dict, messages: list[str]) -> None:
+    """Resolve each filter's GET value into ``selected``; an unknown value (or one
+    with control characters, which no slug or number has) adds a message instead."""
     for spec in filters:
         raw = (params.get(spec.name) or "").strip()[: ECHO_LENGTH * 5]
         if not raw:
             continue
-        value = spec.resolve(raw)
+        value = None if has_control_characters(raw) else spec.resolve(raw)
         if value is None:
-            listing.messages.append(str(spec.unknown) % {"value": echo(raw)})
+            messages.append(str(spec.unknown) % {"value": echo(raw)})
         else:
-            listing.selected[spec.name] = (spec, value)
+            selected[spec.name] = (spec, value)
 
 
 def _read_sort(listing: Listing, params) -> None:
@@ -949,7 +950,7 @@ def run_listing(
     listing.query, problem = clean_query(params.get("q"))
     if problem:
         listing.messages.append(problem)
-    _read_filters(listing, filters, params)
+    read_filters(filters, params, listing.selected, listing.messages)
     _read_sort(listing, params)
 
     candidates = base

@@ -3,7 +3,10 @@
 It validates; ``practices.services.practice_propose`` sanitises and writes.
 """
 
+import warnings
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -13,15 +16,20 @@ from wagtail.images.fields import WagtailImageField
 from wagtail.models import Locale
 
 from django_countries import countries
+from PIL import Image as PILImage
 
 from community.models import Organisation
 from community.permissions import member_organisations
+from core.forms import BoundedModelChoiceField
 from core.models import THEME_MISMATCH, Cluster, FieldOfAction, theme_mismatch
 
 from .services import PROPOSAL_SECTIONS
 
 PROPOSAL_IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 PROPOSAL_IMAGE_MAX_SIZE = 5 * 1024 * 1024
+# A 40-megapixel photo is more than any web page shows; decoding one to check it
+# takes about 120 MB for a moment, a bomb of a billion pixels is refused unread.
+PROPOSAL_IMAGE_MAX_PIXELS = 40_000_000
 SECTION_MAX_LENGTH = 5000
 
 SECTION_LABELS = {
@@ -45,7 +53,10 @@ SECTION_LABELS = {
 
 class ProposalImageField(WagtailImageField):
     """Wagtail's image checks (real image, format matches extension, pixel limit)
-    with the proposal's own limits: JPEG, PNG or WebP up to 5 MB."""
+    with the proposal's own limits: JPEG, PNG or WebP up to 5 MB and 40 megapixels,
+    and decoded in full, so that a damaged file (truncated, a header without a
+    picture, a decompression bomb) is a form error rather than a crash later when
+    the thumbnails are made."""
 
     default_validators = [FileExtensionValidator(PROPOSAL_IMAGE_EXTENSIONS)]
 
@@ -66,9 +77,33 @@ class ProposalImageField(WagtailImageField):
             "This file is too big. Images may be at most 5 MB."
         )
         self.widget.attrs["accept"] = ".jpg,.jpeg,.png,.webp"
+        self.max_image_pixels = PROPOSAL_IMAGE_MAX_PIXELS
+
+    def to_python(self, data):
+        try:
+            upload = super().to_python(data)
+            if upload is not None:
+                self.check_image_decodes(upload)
+        except ValidationError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any decoder error on untrusted bytes
+            raise ValidationError(
+                self.error_messages["invalid_image"], code="invalid_image"
+            ) from exc
+        return upload
+
+    def check_image_decodes(self, upload) -> None:
+        """Decode every pixel once (the size is checked first); Pillow's errors
+        for damaged data are OSError, SyntaxError, ValueError and a few more."""
+        upload.seek(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            with PILImage.open(upload) as picture:
+                picture.load()
+        upload.seek(0)
 
 
-class TaxonomyChoiceField(forms.ModelChoiceField):
+class TaxonomyChoiceField(BoundedModelChoiceField):
     """Offers the taxonomy rows of the active language; pages store the row of the
     default language with the same ``translation_key`` (see ``clean``)."""
 
@@ -81,7 +116,7 @@ class TaxonomyChoiceField(forms.ModelChoiceField):
         )
 
 
-class CityChoiceField(forms.ModelChoiceField):
+class CityChoiceField(BoundedModelChoiceField):
     def label_from_instance(self, obj):
         return obj.localized_name
 

@@ -142,7 +142,7 @@ def story_create_view(request, pk: int):
 def register_story_urls():
     return [
         path(
-            "exchanges/<int:pk>/project-story/",
+            "exchanges/<id:pk>/project-story/",
             story_create_view,
             name="exchange_project_story",
         )
