@@ -29,7 +29,7 @@ from wagtail.search import index
 
 from django_countries import countries
 
-from core.models import Cluster
+from core.models import Cluster, FieldOfAction
 
 from . import permissions
 from .models import (
@@ -43,6 +43,7 @@ from .models import (
     Region,
     User,
 )
+from .selectors import in_active_language
 
 # Apps add sections to an organisation's profile through this hook. Each function
 # gets ``organisation``, ``page`` and ``request`` and returns a dict with a
@@ -392,6 +393,20 @@ class NetworkIndexPage(RoutablePageMixin, Page):
             .prefetch_related("user__expertise_clusters", "user__expertise_fields")
             .order_by("user__last_name", "user__first_name", "pk")
         )
+        affiliations = list(affiliations)
+        # The profiles point at default-language rows; show them in the language
+        # being read, with one query per taxonomy for the whole list.
+        expertise_names = {
+            (model, row.pk): translated.name
+            for model, attr in (
+                (Cluster, "expertise_clusters"),
+                (FieldOfAction, "expertise_fields"),
+            )
+            for row, translated in _localized_pairs(
+                model,
+                [row for a in affiliations for row in getattr(a.user, attr).all()],
+            )
+        }
         people = []
         for affiliation in affiliations:
             person = affiliation.user
@@ -404,7 +419,9 @@ class NetworkIndexPage(RoutablePageMixin, Page):
             }
             if not visible:
                 continue
-            people.append(_visible_person(person, affiliation, visible))
+            people.append(
+                _visible_person(person, affiliation, visible, expertise_names)
+            )
         return people
 
     def get_sections(self, request, organisation) -> list[dict]:
@@ -443,6 +460,7 @@ class NetworkIndexPage(RoutablePageMixin, Page):
             template="community/organisation_detail.html",
             context_overrides={
                 "organisation": organisation,
+                "description": organisation.localized_description,
                 "region": region,
                 "region_url": self._base_url(request)
                 + "?"
@@ -463,12 +481,24 @@ class NetworkIndexPage(RoutablePageMixin, Page):
         )
 
 
+def _localized_pairs(model, rows: list) -> list[tuple]:
+    """Each of ``rows`` with its row in the active language (``in_active_language``)."""
+    return list(zip(rows, in_active_language(model, rows), strict=True))
+
+
 def _visible_person(
-    person: User, affiliation: Affiliation, visible: set[str]
+    person: User,
+    affiliation: Affiliation,
+    visible: set[str],
+    expertise_names: dict,
 ) -> VisiblePerson:
     offer_labels = person.offer_labels
-    expertise = [cluster.name for cluster in person.expertise_clusters.all()] + [
-        field_of_action.name for field_of_action in person.expertise_fields.all()
+    expertise = [
+        expertise_names.get((Cluster, row.pk), row.name)
+        for row in person.expertise_clusters.all()
+    ] + [
+        expertise_names.get((FieldOfAction, row.pk), row.name)
+        for row in person.expertise_fields.all()
     ]
     return VisiblePerson(
         name=person.get_full_name() or _("A member of the network"),
