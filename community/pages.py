@@ -43,7 +43,6 @@ from .models import (
     Region,
     User,
 )
-from .selectors import in_active_language
 
 # Apps add sections to an organisation's profile through this hook. Each function
 # gets ``organisation``, ``page`` and ``request`` and returns a dict with a
@@ -394,19 +393,26 @@ class NetworkIndexPage(RoutablePageMixin, Page):
             .order_by("user__last_name", "user__first_name", "pk")
         )
         affiliations = list(affiliations)
-        # The profiles point at default-language rows; show them in the language
-        # being read, with one query per taxonomy for the whole list.
-        expertise_names = {
-            (model, row.pk): translated.name
-            for model, attr in (
-                (Cluster, "expertise_clusters"),
-                (FieldOfAction, "expertise_fields"),
+        # The profiles point at default-language rows; show their names in the
+        # page's language, with one query per taxonomy for the whole list.
+        expertise_names: dict = {}
+        for model, attr in (
+            (Cluster, "expertise_clusters"),
+            (FieldOfAction, "expertise_fields"),
+        ):
+            rows = [row for a in affiliations for row in getattr(a.user, attr).all()]
+            if not rows:
+                continue
+            translated = dict(
+                model.objects.filter(
+                    locale_id=self.locale_id,
+                    translation_key__in={row.translation_key for row in rows},
+                ).values_list("translation_key", "name")
             )
-            for row, translated in _localized_pairs(
-                model,
-                [row for a in affiliations for row in getattr(a.user, attr).all()],
-            )
-        }
+            for row in rows:
+                expertise_names[(model, row.pk)] = translated.get(
+                    row.translation_key, row.name
+                )
         people = []
         for affiliation in affiliations:
             person = affiliation.user
@@ -479,11 +485,6 @@ class NetworkIndexPage(RoutablePageMixin, Page):
                 "canonical_url": request.build_absolute_uri(organisation_url),
             },
         )
-
-
-def _localized_pairs(model, rows: list) -> list[tuple]:
-    """Each of ``rows`` with its row in the active language (``in_active_language``)."""
-    return list(zip(rows, in_active_language(model, rows), strict=True))
 
 
 def _visible_person(

@@ -19,7 +19,7 @@ from . import permissions
 from .models import PROFILE_VISIBILITY_FIELDS, Affiliation, User
 
 
-def in_active_language(model, rows: Iterable) -> list:
+def _in_active_language(model, rows: Iterable) -> list:
     """The active-language rows matching ``rows`` by translation key, in order.
 
     Profiles point at the default-language taxonomy rows; pages show the row of the
@@ -51,8 +51,8 @@ def profile_value(person: User, field: str) -> Any:
         return person.offer_labels
     if field == "expertise":
         return {
-            "clusters": in_active_language(Cluster, person.expertise_clusters.all()),
-            "fields": in_active_language(FieldOfAction, person.expertise_fields.all()),
+            "clusters": _in_active_language(Cluster, person.expertise_clusters.all()),
+            "fields": _in_active_language(FieldOfAction, person.expertise_fields.all()),
         }
     return getattr(person, field)
 
