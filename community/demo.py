@@ -302,6 +302,28 @@ PEOPLE = [
     ("camila.restrepo", "Camila", "Restrepo", "manizales", "SDG focal point", ["es", "en"], True, True, "good-urban-governance"),
 ]
 
+# The organisations' descriptions in German, shown on their German profiles.
+DESCRIPTIONS_DE = {
+    "munich": "Bayerns Landeshauptstadt; ihre Planerinnen und Planer beraten Greater Amman bei der Flächennutzungsplanung für unbebautes Land.",
+    "frankfurt-am-main": "Finanzzentrum am Main; Fachleute aus der Stadtplanung nahmen am Austausch mit Greater Amman zur Flächennutzung teil.",
+    "loerrach": "Stadt an der Schweizer Grenze, die ein ehemaliges Textilareal in ein Gewerbegebiet in Holzbauweise verwandelt.",
+    "dortmund": "Ehemalige Stahlstadt im Ruhrgebiet; Gastgeberin der Dialogveranstaltung 2019 zur klimagerechten Stadtentwicklung.",
+    "andernach": "Die „essbare Stadt“: Auf öffentlichen Grünflächen wachsen Gemüse und Obst, die alle ernten dürfen.",
+    "bonn": "UN-Stadt am Rhein, in der Connective Cities 2013 gegründet wurde.",
+    "association-of-german-cities": "Kommunaler Spitzenverband der deutschen Städte; einer der drei Partner des Gemeinschaftsvorhabens.",
+    "giz": "Deutschlands Agentur für internationale Zusammenarbeit; Partnerin im Gemeinschaftsvorhaben.",
+    "engagement-global-skew": "Unterstützt deutsche Kommunen in der Entwicklungszusammenarbeit; Partnerin im Gemeinschaftsvorhaben.",
+    "bmz": "Beauftragt und finanziert Connective Cities.",
+    "quelimane": "Küstenstadt, die sich mit Mangrovenwäldern schützt, die von Gemeinschaftskomitees bewirtschaftet werden.",
+    "greater-amman-municipality": "Jordaniens Hauptstadt; verfasste den ersten Voluntary Local Review der arabischen Region und plant neue Stadtteile mit deutschen Partnerstädten.",
+    "bizerte": "Hafenstadt, die gemeinsam mit ihrer Partnerstadt Rostock organische Abfälle zu Kompost verarbeitet.",
+    "nadeera": "Libanesisches Sozialunternehmen mit digitalen Werkzeugen für das Recycling.",
+    "skopje": "Hauptstadt Nordmazedoniens, die mehr Menschen aufs Fahrrad bringen will.",
+    "banepa": "Nepalesische Stadt, die traditionelle Bauweisen mit biobasierten Baustoffen lebendig hält.",
+    "platforma": "Europäischer Zusammenschluss von Städten und Regionen, die in der Entwicklungszusammenarbeit aktiv sind.",
+    "metropolis": "Weltverband der großen Metropolen; veröffentlicht Gute Praxis erneut in seinem Urban Sustainability Exchange.",
+    "city-climate-finance-gap-fund": "Hilft Städten, Klimaprojekte finanzierungsreif zu machen; umgesetzt von der Weltbank und der EIB.",
+}
 # fmt: on
 
 # Region coordinators: (e-mail, first name, last name, region slug)
@@ -377,9 +399,14 @@ def seed_organisations(log) -> None:
             },
         )
         by_slug[org.slug] = organisation
-        if org.de:
+        if org.de or org.slug in DESCRIPTIONS_DE:
             OrganisationName.objects.update_or_create(
-                organisation=organisation, language="de", defaults={"name": org.de}
+                organisation=organisation,
+                language="de",
+                defaults={
+                    "name": org.de or org.name,
+                    "description": DESCRIPTIONS_DE.get(org.slug, ""),
+                },
             )
         if org.membership:
             _seed_membership(organisation, org, admin)

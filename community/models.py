@@ -331,6 +331,16 @@ class Organisation(index.Indexed, ClusterableModel):
         return self.name
 
     @property
+    def localized_description(self) -> str:
+        """The description in the active language when one was written, else the
+        organisation's own (from the prefetched ``names``, like ``localized_name``)."""
+        language = (get_language() or "en")[:2]
+        for translated in self.names.all():
+            if translated.language == language and translated.description:
+                return translated.description
+        return self.description
+
+    @property
     def has_location(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
@@ -341,13 +351,20 @@ class Organisation(index.Indexed, ClusterableModel):
 
 
 class OrganisationName(models.Model):
-    """The organisation's name in one more language (e.g. 'München' for Munich)."""
+    """The organisation's name (e.g. 'München' for Munich) and description in one
+    more language."""
 
     organisation = ParentalKey(
         Organisation, on_delete=models.CASCADE, related_name="names"
     )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(
+        _("description"),
+        max_length=4000,
+        blank=True,
+        help_text=_("Leave empty to show the organisation's own description."),
+    )
 
     class Meta:
         verbose_name = _("translated name")

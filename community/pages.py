@@ -29,7 +29,7 @@ from wagtail.search import index
 
 from django_countries import countries
 
-from core.models import Cluster
+from core.models import Cluster, FieldOfAction
 
 from . import permissions
 from .models import (
@@ -392,6 +392,27 @@ class NetworkIndexPage(RoutablePageMixin, Page):
             .prefetch_related("user__expertise_clusters", "user__expertise_fields")
             .order_by("user__last_name", "user__first_name", "pk")
         )
+        affiliations = list(affiliations)
+        # The profiles point at default-language rows; show their names in the
+        # page's language, with one query per taxonomy for the whole list.
+        expertise_names: dict = {}
+        for model, attr in (
+            (Cluster, "expertise_clusters"),
+            (FieldOfAction, "expertise_fields"),
+        ):
+            rows = [row for a in affiliations for row in getattr(a.user, attr).all()]
+            if not rows:
+                continue
+            translated = dict(
+                model.objects.filter(
+                    locale_id=self.locale_id,
+                    translation_key__in={row.translation_key for row in rows},
+                ).values_list("translation_key", "name")
+            )
+            for row in rows:
+                expertise_names[(model, row.pk)] = translated.get(
+                    row.translation_key, row.name
+                )
         people = []
         for affiliation in affiliations:
             person = affiliation.user
@@ -404,7 +425,9 @@ class NetworkIndexPage(RoutablePageMixin, Page):
             }
             if not visible:
                 continue
-            people.append(_visible_person(person, affiliation, visible))
+            people.append(
+                _visible_person(person, affiliation, visible, expertise_names)
+            )
         return people
 
     def get_sections(self, request, organisation) -> list[dict]:
@@ -443,6 +466,7 @@ class NetworkIndexPage(RoutablePageMixin, Page):
             template="community/organisation_detail.html",
             context_overrides={
                 "organisation": organisation,
+                "description": organisation.localized_description,
                 "region": region,
                 "region_url": self._base_url(request)
                 + "?"
@@ -464,11 +488,18 @@ class NetworkIndexPage(RoutablePageMixin, Page):
 
 
 def _visible_person(
-    person: User, affiliation: Affiliation, visible: set[str]
+    person: User,
+    affiliation: Affiliation,
+    visible: set[str],
+    expertise_names: dict,
 ) -> VisiblePerson:
     offer_labels = person.offer_labels
-    expertise = [cluster.name for cluster in person.expertise_clusters.all()] + [
-        field_of_action.name for field_of_action in person.expertise_fields.all()
+    expertise = [
+        expertise_names.get((Cluster, row.pk), row.name)
+        for row in person.expertise_clusters.all()
+    ] + [
+        expertise_names.get((FieldOfAction, row.pk), row.name)
+        for row in person.expertise_fields.all()
     ]
     return VisiblePerson(
         name=person.get_full_name() or _("A member of the network"),

@@ -115,8 +115,8 @@ class OrganisationViewSet(ModelViewSet):
             ),
             InlinePanel(
                 "names",
-                heading=_("Names in other languages"),
-                label=_("Translated name"),
+                heading=_("Names and descriptions in other languages"),
+                label=_("Translation"),
             ),
         ],
         base_form_class=admin_views.OrganisationForm,

@@ -129,6 +129,9 @@ class SectionBlock(blocks.StructBlock):
     """A named section of a story (Background, Objectives, ...).
 
     The stream child's label is the section's heading unless editors give another.
+    Where the label only names the kind of block ("Text"), pass
+    ``label_is_heading=False``: such a section has a heading only if the editor
+    wrote one.
     """
 
     heading = blocks.CharBlock(
@@ -143,6 +146,14 @@ class SectionBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "blocks/section_block.html"
         description = _("A section with its heading and text.")
+        label_is_heading = True
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["heading"] = value.get("heading") or (
+            self.label if self.meta.label_is_heading else ""
+        )
+        return context
 
 
 class DocumentLinkBlock(blocks.StructBlock):

@@ -4,6 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import get_language
+
+from wagtail.models import Locale
 
 from .params import parse_int
 
@@ -47,3 +50,40 @@ class BoundedModelMultipleChoiceField(BoundedPkMixin, forms.ModelMultipleChoiceF
         for key in value if isinstance(value, (list, tuple)) else [value]:
             self._check_key(key)
         return super()._check_values(value)
+
+
+class LocalizedLabelsMixin:
+    """Options are default-language taxonomy rows (``TranslatableMixin``: one row per
+    locale sharing a ``translation_key``), which is what models store; each option
+    is labelled with the name of its row in the language being read, falling back
+    to the stored row. One query per form and language, however many options."""
+
+    def label_from_instance(self, obj) -> str:
+        language = get_language()
+        cached = getattr(self, "_localized_labels", None)
+        if cached is None or cached[0] != language:
+            model = self.queryset.model
+            names = dict(
+                model.objects.filter(
+                    locale=Locale.get_active(),
+                    translation_key__in=self.queryset.values("translation_key"),
+                ).values_list("translation_key", "name")
+            )
+            cached = self._localized_labels = (language, names)
+        return cached[1].get(obj.translation_key) or super().label_from_instance(obj)
+
+    def __deepcopy__(self, memo):
+        # Each form gets its own copy of the field: labels are looked up afresh.
+        result = super().__deepcopy__(memo)
+        result._localized_labels = None
+        return result
+
+
+class LocalizedModelChoiceField(LocalizedLabelsMixin, BoundedModelChoiceField):
+    pass
+
+
+class LocalizedModelMultipleChoiceField(
+    LocalizedLabelsMixin, BoundedModelMultipleChoiceField
+):
+    pass

@@ -16,7 +16,7 @@ from django.db.models import Count, F, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse, reverse_lazy
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
@@ -152,7 +152,12 @@ def outbox_retry(request: HttpRequest, event_id: int, pk: int) -> HttpResponse:
     if retried:
         messages.success(
             request,
-            gettext("%(count)s notices will be sent again.") % {"count": retried},
+            ngettext(
+                "%(count)s notice will be sent again.",
+                "%(count)s notices will be sent again.",
+                retried,
+            )
+            % {"count": retried},
         )
     elif pk:
         messages.error(request, gettext("This notice is not failed any more."))

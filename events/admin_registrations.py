@@ -662,7 +662,11 @@ class BulkTransitionView(EventAdminMixin, TemplateView):
         if result.changed:
             messages.success(
                 request,
-                _("%(count)s applicants are now: %(state)s.")
+                ngettext(
+                    "%(count)s applicant is now: %(state)s.",
+                    "%(count)s applicants are now: %(state)s.",
+                    len(result.changed),
+                )
                 % {"count": len(result.changed), "state": label},
             )
         if result.refused:
@@ -826,14 +830,18 @@ class InvitationsView(EventAdminMixin, TemplateView):
         except services.EventError as exc:
             messages.error(request, exc.message)
             return self.render_to_response(self.get_context_data(form=form))
-        messages.success(
-            request,
-            _("%(count)s addresses invited, %(skipped)s were already invited.")
-            % {
-                "count": len(result.created),
-                "skipped": len(set(emails)) - len(result.created),
-            },
-        )
+        invited = len(result.created)
+        skipped = len(set(emails)) - invited
+        summary = ngettext(
+            "%(count)s address invited.", "%(count)s addresses invited.", invited
+        ) % {"count": invited}
+        if skipped:
+            summary += " " + ngettext(
+                "%(count)s was already invited.",
+                "%(count)s were already invited.",
+                skipped,
+            ) % {"count": skipped}
+        messages.success(request, summary)
         self.report_mails(result)
         return redirect(request.path)
 

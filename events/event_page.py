@@ -76,6 +76,13 @@ def event_when(event: EventPage) -> When:
     return When(text=text, zone=event.time_zone, start=start, end=end)
 
 
+def event_moment(event: EventPage, moment: datetime) -> str:
+    """A deadline of the event ("applications close", "offer expires") in the
+    event's time zone, named: "10 January 2027, 14:30 (Africa/Nairobi)"."""
+    text = date_format(timezone.localtime(moment, event.tz), "DATETIME_FORMAT")
+    return f"{text} ({event.time_zone})"
+
+
 def event_short_date(event: EventPage) -> str:
     """The date for cards and lists: day (or month) without times."""
     start, end = event.local_start(), event.local_end()
@@ -109,11 +116,31 @@ class CallToAction:
     can_withdraw: bool = False
     can_confirm: bool = False
     extra: dict = field(default_factory=dict)
+    # Deadlines as the reader sees them (``event_moment``), "" when there is none.
+    applications_open: str = ""
+    applications_close: str = ""
+    offer_expires: str = ""
 
 
 def call_to_action(request, event: EventPage) -> CallToAction:
     """The reader's next step, from their registration or the barrier that keeps
     them from applying (``events.permissions.application_barrier``)."""
+    action = _call_to_action(request, event)
+    canonical = event.canonical
+    if canonical.applications_open:
+        action.applications_open = event_moment(canonical, canonical.applications_open)
+    if canonical.applications_close:
+        action.applications_close = event_moment(
+            canonical, canonical.applications_close
+        )
+    if action.registration is not None and action.registration.offer_expires_at:
+        action.offer_expires = event_moment(
+            canonical, action.registration.offer_expires_at
+        )
+    return action
+
+
+def _call_to_action(request, event: EventPage) -> CallToAction:
     from .permissions import application_barrier
     from .selectors import registration_for, waitlist_position
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from community.models import Language
-from core.forms import BoundedModelChoiceField
+from core.forms import BoundedModelChoiceField, LocalizedModelChoiceField
 from core.models import Cluster, FieldOfAction
 
 from . import exchange_permissions as rules
@@ -42,10 +42,10 @@ def _text(label, *, limit=TEXT_MAX, rows=5, required=True, help_text=""):
 
 
 class ThemeFieldsMixin(forms.Form):
-    cluster = BoundedModelChoiceField(
+    cluster = LocalizedModelChoiceField(
         label=_("Thematic cluster"), queryset=Cluster.objects.none(), required=False
     )
-    field_of_action = BoundedModelChoiceField(
+    field_of_action = LocalizedModelChoiceField(
         label=_("Field of action"),
         queryset=FieldOfAction.objects.none(),
         required=False,

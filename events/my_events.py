@@ -8,11 +8,11 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from wagtail.models import Locale
 
-from .event_page import WITHDRAWABLE_STATES, event_short_date
+from .event_page import WITHDRAWABLE_STATES, event_moment, event_short_date
 from .models import EventPage, Registration, RegistrationState
 
 
@@ -27,15 +27,25 @@ class MyEvent:
 
 
 NEXT_STEPS = {
-    RegistrationState.APPLIED: _lazy("The organisers are reviewing your application."),
-    RegistrationState.ACCEPTED: _lazy("You are accepted: please confirm your place."),
-    RegistrationState.OFFERED: _lazy("A place is offered to you: please confirm it."),
-    RegistrationState.WAITLISTED: _lazy("You will hear from us when a place frees up."),
-    RegistrationState.CONFIRMED: _lazy("Your place is confirmed."),
-    RegistrationState.DECLINED: _lazy("Your application was not successful this time."),
-    RegistrationState.WITHDRAWN: _lazy("You withdrew."),
-    RegistrationState.ATTENDED: _lazy("You took part."),
-    RegistrationState.NO_SHOW: _lazy("You were registered but did not come."),
+    RegistrationState.APPLIED: gettext_lazy(
+        "The organisers are reviewing your application."
+    ),
+    RegistrationState.ACCEPTED: gettext_lazy(
+        "You are accepted: please confirm your place."
+    ),
+    RegistrationState.OFFERED: gettext_lazy(
+        "A place is offered to you: please confirm it."
+    ),
+    RegistrationState.WAITLISTED: gettext_lazy(
+        "You will hear from us when a place frees up."
+    ),
+    RegistrationState.CONFIRMED: gettext_lazy("Your place is confirmed."),
+    RegistrationState.DECLINED: gettext_lazy(
+        "Your application was not successful this time."
+    ),
+    RegistrationState.WITHDRAWN: gettext_lazy("You withdrew."),
+    RegistrationState.ATTENDED: gettext_lazy("You took part."),
+    RegistrationState.NO_SHOW: gettext_lazy("You were registered but did not come."),
 }
 
 
@@ -46,9 +56,7 @@ def _next_step(registration: Registration) -> str:
         and registration.offer_expires_at
     ):
         return _("A place is offered to you until %(expires)s: please confirm it.") % {
-            "expires": timezone.localtime(registration.offer_expires_at).strftime(
-                "%Y-%m-%d %H:%M"
-            )
+            "expires": event_moment(registration.event, registration.offer_expires_at)
         }
     return str(text)
 

@@ -57,6 +57,7 @@ from wagtail.models import Locale, PageLogEntry, Revision
 
 from core.mail import render_subject, render_text
 
+from .event_page import event_moment
 from .models import (
     Eligibility,
     EventInvitation,
@@ -352,15 +353,12 @@ def _application_window(event: EventPage) -> dict[str, str]:
     """When applications open (only if still ahead) and close (if ever), in the
     event's time zone and the active language; empty strings for neither."""
     now = timezone.now()
-
-    def local(moment: datetime) -> str:
-        text = formats.date_format(moment.astimezone(event.tz), "DATETIME_FORMAT")
-        return f"{text} ({event.time_zone})"
-
     opens, closes = event.applications_open, event.applications_close
     return {
-        "applications_open": local(opens) if opens and opens > now else "",
-        "applications_close": local(closes) if closes else "",
+        "applications_open": event_moment(event, opens)
+        if opens and opens > now
+        else "",
+        "applications_close": event_moment(event, closes) if closes else "",
     }
 
 
@@ -565,14 +563,12 @@ def render_notification(
             context.update(_application_window(event))
         if "expires" in notification.context:
             expires = parse_datetime(notification.context["expires"] or "")
-            context["expires"] = (
-                formats.date_format(
-                    expires.astimezone(event.tz if event else timezone.utc),
-                    "DATETIME_FORMAT",
+            if expires and event is not None:
+                context["expires"] = event_moment(event, expires)
+            else:
+                context["expires"] = (
+                    formats.date_format(expires, "DATETIME_FORMAT") if expires else ""
                 )
-                if expires
-                else ""
-            )
         if notification.kind == "weekly_digest":
             context["events"] = _digest_entries(
                 notification.context.get("event_ids", []), language

@@ -28,6 +28,7 @@ from community import permissions as community_permissions
 from community.models import Affiliation, Organisation
 
 from . import permissions, selectors
+from .event_page import event_moment
 from .models import (
     Brings,
     Eligibility,
@@ -374,9 +375,8 @@ def _barrier_message(code: str, *, user, event: EventPage) -> str:
             )
         return _("You have already applied for this event.")
     if code == "not_open_yet":
-        opens = timezone.localtime(event.applications_open, event.tz)
         return _("Applications for this event open on %(date)s.") % {
-            "date": opens.strftime("%Y-%m-%d %H:%M")
+            "date": event_moment(event, event.applications_open)
         }
     messages = {
         "sign_in": _("Please sign in to apply."),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from community.models import Region
-from core.forms import BoundedModelMultipleChoiceField
+from core.forms import LocalizedModelMultipleChoiceField
 from core.models import Cluster
 
 from . import notifications
@@ -21,13 +21,10 @@ from .models import Notification, NotificationState
 PER_PAGE = 25
 
 
-class LocalizedChoiceField(BoundedModelMultipleChoiceField):
+class LocalizedChoiceField(LocalizedModelMultipleChoiceField):
     """Default-language rows, labelled in the language being read."""
 
     widget = forms.CheckboxSelectMultiple
-
-    def label_from_instance(self, obj):
-        return obj.localized.name
 
 
 class NotificationPreferencesForm(forms.Form):

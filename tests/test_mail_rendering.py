@@ -310,7 +310,7 @@ def test_the_notifications_page_shows_the_subject_escaped_once(
 
 # --- Repairing stored subjects -------------------------------------------------------
 
-MIGRATION = "events.migrations.0005_unescape_notification_subjects"
+MIGRATION = "events.migrations.0006_unescape_notification_subjects"
 repair = importlib.import_module(MIGRATION)
 
 

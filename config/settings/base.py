@@ -292,7 +292,12 @@ ACCOUNT_RATE_LIMITS = {
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("de", _("German"))]
+# Ours come first in Django's search, so they override allauth's and Wagtail's own
+# catalogues wherever the same message is translated differently (formal "Sie").
 LOCALE_PATHS = [BASE_DIR / "config" / "locale"]
+# Named date formats per language (config/formats/<lang>/formats.py): "10 January
+# 2027, 14:30" and "10. Januar 2027, 14:30 Uhr", never numeric US dates.
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"

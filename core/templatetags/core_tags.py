@@ -5,7 +5,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 register = template.Library()
 
@@ -86,3 +86,26 @@ def language_links(context) -> list[dict]:
             {"code": code, "name": name, "url": url, "current": code == current}
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def localized_name(context, row) -> str:
+    """The name of a taxonomy row (cluster, field of action, region) in the language
+    being read. Models point at default-language rows; the names of the active
+    language's rows are read once per model and request (the tables are small)."""
+    if row is None:
+        return ""
+    request = context.get("request")
+    names = getattr(request, "_cc_localized_names", None)
+    if names is None:
+        names = {}
+        if request is not None:
+            request._cc_localized_names = names
+    key = (type(row), get_language())
+    if key not in names:
+        names[key] = dict(
+            type(row)
+            .objects.filter(locale=Locale.get_active())
+            .values_list("translation_key", "name")
+        )
+    return names[key].get(row.translation_key) or row.name

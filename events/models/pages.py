@@ -126,7 +126,7 @@ class AgendaItemBlock(blocks.StructBlock):
 
 class ProgrammeStreamBlock(blocks.StreamBlock):
     item = AgendaItemBlock()
-    section = SectionBlock(label=_("Text"))
+    section = SectionBlock(label=_("Text"), label_is_heading=False)
 
 
 class ProjectIdeaBlock(blocks.StructBlock):
@@ -333,7 +333,7 @@ class EventPage(HeroImageFields, ThemeFields, Page):
         ),
     )
     call_text = StreamField(
-        [("section", SectionBlock(label=_("Text")))],
+        [("section", SectionBlock(label=_("Text"), label_is_heading=False))],
         verbose_name=_("call for participants"),
         blank=True,
         help_text=_("Who the event is for, what they should bring, how we select."),

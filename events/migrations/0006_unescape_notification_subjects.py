@@ -44,7 +44,7 @@ def unescape_subjects(apps, schema_editor=None) -> int:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0004_theme_fields_default_language"),
+        ("events", "0005_text_sections_without_label_heading"),
     ]
 
     operations = [
