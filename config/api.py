@@ -27,6 +27,12 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import (
+    PageHtmlUrlField,
+    PageParentField,
+    PageSerializer,
+    get_serializer_class,
+)
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
@@ -34,6 +40,7 @@ from django_countries.fields import CountryField
 from django_countries.serializer_fields import CountryField as CountrySerializerField
 from rest_framework.filters import BaseFilterBackend
 
+from core.links import page_public_url
 from events.listing import event_filters
 from events.models import EventPage
 from practices.models import GoodPracticePage
@@ -73,8 +80,37 @@ class KnowledgeBaseFilter(BaseFilterBackend):
         return queryset
 
 
+class PublicPageHtmlUrlField(PageHtmlUrlField):
+    """``html_url`` on ``PUBLIC_BASE_URL`` (``core.links``), not on the Site's root
+    URL; the API's own links follow ``WAGTAILAPI_BASE_URL``, which is the same."""
+
+    def to_representation(self, page):
+        return page_public_url(page, self.context.get("request")) or None
+
+
+class PublicPageParentField(PageParentField):
+    """The ``parent`` in a page's meta, with its ``html_url`` public as well."""
+
+    def to_representation(self, value):
+        serializer_class = get_serializer_class(
+            value.__class__,
+            ["id", "type", "detail_url", "html_url", "title"],
+            meta_fields=["type", "detail_url", "html_url"],
+            base=SitePageSerializer,
+        )
+        return serializer_class(context=self.context).to_representation(value)
+
+
+class SitePageSerializer(PageSerializer):
+    html_url = PublicPageHtmlUrlField(read_only=True)
+    parent = PublicPageParentField(read_only=True)
+
+
 class SitePagesAPIViewSet(PagesAPIViewSet):
-    """Wagtail's pages endpoint, with country fields given as their ISO code."""
+    """Wagtail's pages endpoint, with country fields given as their ISO code and
+    page addresses on the public base URL."""
+
+    base_serializer_class = SitePageSerializer
 
     @classmethod
     def get_field_serializer_overrides(cls, model):
