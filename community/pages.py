@@ -29,7 +29,9 @@ from wagtail.search import index
 
 from django_countries import countries
 
+from core.links import page_public_url, public_url
 from core.models import Cluster, FieldOfAction
+from core.structured_data import json_ld
 
 from . import permissions
 from .models import (
@@ -43,6 +45,7 @@ from .models import (
     Region,
     User,
 )
+from .selectors import organisation_structured_data
 
 # Apps add sections to an organisation's profile through this hook. Each function
 # gets ``organisation``, ``page`` and ``request`` and returns a dict with a
@@ -355,15 +358,47 @@ class NetworkIndexPage(RoutablePageMixin, Page):
             country_choices=country_choices,
             clusters=clusters,
         )
+        filter_query = urlencode(filters.as_params())
+        # The canonical address of this exact page: valid filters, page number.
+        canonical_params = filters.as_params()
+        if page_of_results.number > 1:
+            canonical_params["page"] = str(page_of_results.number)
+        canonical_query = urlencode(canonical_params)
         return {
             "filter_form": form,
             "filters": filters,
-            "filter_query": urlencode(filters.as_params()),
+            "filter_query": filter_query,
+            "canonical_url": page_public_url(self, request)
+            + (f"?{canonical_query}" if canonical_query else ""),
             "results": page_of_results,
             "entries": entries,
             "result_count": page_of_results.paginator.count,
             "map_points": self.get_map_points(request, organisations),
         }
+
+    def get_sitemap_urls(self, request=None) -> list[dict]:
+        """The directory and the profile of every organisation it lists, each
+        keyed so that the sitemap can link a profile's translations
+        (``alternate_key``)."""
+        urls = super().get_sitemap_urls(request)
+        parts = self.get_url_parts(request=request)
+        if parts is None or parts[2] is None:
+            return urls
+        base = parts[2] if parts[2].endswith("/") else parts[2] + "/"
+        for slug, updated_at in self.get_organisations().values_list(
+            "slug", "updated_at"
+        ):
+            urls.append(
+                {
+                    "location": public_url(
+                        base
+                        + self.reverse_subpage("organisation", kwargs={"slug": slug})
+                    ),
+                    "lastmod": updated_at,
+                    "alternate_key": (self.translation_key, slug),
+                }
+            )
+        return urls
 
     def get_organisation(self, slug: str) -> Organisation:
         try:
@@ -460,6 +495,7 @@ class NetworkIndexPage(RoutablePageMixin, Page):
         )
         parent = organisation.parent
         organisation_url = self.organisation_url(request, organisation.slug)
+        canonical_url = public_url(organisation_url)
         language_labels = dict(Language.choices)
         return self.render(
             request,
@@ -482,7 +518,18 @@ class NetworkIndexPage(RoutablePageMixin, Page):
                 "people": self.get_visible_people(request, organisation),
                 "sections": self.get_sections(request, organisation),
                 "organisation_url": organisation_url,
-                "canonical_url": request.build_absolute_uri(organisation_url),
+                "canonical_url": canonical_url,
+                "structured_data": json_ld(
+                    organisation_structured_data(
+                        organisation,
+                        url=canonical_url,
+                        parent_url=(
+                            public_url(self.organisation_url(request, parent.slug))
+                            if parent
+                            else ""
+                        ),
+                    )
+                ),
             },
         )
 

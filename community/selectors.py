@@ -16,7 +16,21 @@ from allauth.account.models import EmailAddress
 from core.models import Cluster, FieldOfAction
 
 from . import permissions
-from .models import PROFILE_VISIBILITY_FIELDS, Affiliation, User
+from .models import (
+    PROFILE_VISIBILITY_FIELDS,
+    Affiliation,
+    MembershipStatus,
+    Organisation,
+    OrganisationKind,
+    User,
+)
+
+# Kinds that are public bodies for schema.org.
+GOVERNMENT_KINDS = {
+    OrganisationKind.MUNICIPALITY,
+    OrganisationKind.MUNICIPAL_COMPANY,
+    OrganisationKind.MUNICIPAL_ASSOCIATION,
+}
 
 
 def _in_active_language(model, rows: Iterable) -> list:
@@ -120,3 +134,47 @@ def own_email_addresses(user: User) -> frozenset[str]:
     return frozenset(
         address.strip().lower() for address in (user.email, *verified) if address
     )
+
+
+def organisation_structured_data(
+    organisation: Organisation, *, url: str, parent_url: str = ""
+) -> dict:
+    """schema.org data of an organisation's profile: a ``GovernmentOrganization``
+    for cities and municipal bodies, an ``Organization`` otherwise; where it is,
+    its own website and the network it belongs to. ``url`` is the profile's public
+    address (``core.links``)."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization"
+        if organisation.kind in GOVERNMENT_KINDS
+        else "Organization",
+        "name": organisation.localized_name,
+        "url": url,
+        "address": {
+            "@type": "PostalAddress",
+            "addressCountry": organisation.country.code,
+        },
+    }
+    if organisation.description:
+        data["description"] = organisation.description
+    if organisation.website:
+        data["sameAs"] = [organisation.website]
+    if organisation.has_location:
+        data["location"] = {
+            "@type": "Place",
+            "geo": {
+                "@type": "GeoCoordinates",
+                "latitude": float(organisation.latitude),
+                "longitude": float(organisation.longitude),
+            },
+        }
+    if organisation.parent_id and parent_url:
+        data["parentOrganization"] = {
+            "@type": "Organization",
+            "name": organisation.parent.localized_name,
+            "url": parent_url,
+        }
+    membership = getattr(organisation, "membership", None)
+    if membership is not None and membership.status == MembershipStatus.ACTIVE:
+        data["memberOf"] = {"@type": "Organization", "name": "Connective Cities"}
+    return data

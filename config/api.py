@@ -33,6 +33,12 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import (
+    PageHtmlUrlField,
+    PageParentField,
+    PageSerializer,
+    get_serializer_class,
+)
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.search.backends import get_search_backend
@@ -42,6 +48,7 @@ from django_countries.fields import CountryField
 from django_countries.serializer_fields import CountryField as CountrySerializerField
 from rest_framework.filters import BaseFilterBackend
 
+from core.links import page_public_url
 from core.params import MAX_DB_INT, has_control_characters, parse_int
 from core.search import MAX_QUERY_LENGTH, MAX_QUERY_TERMS, clean_query, search_terms
 from events.listing import event_filters
@@ -145,9 +152,38 @@ class SiteSearchFilter(SearchFilter):
 PAGE_ID_PARAMETERS = ("child_of", "descendant_of", "ancestor_of", "translation_of")
 
 
+class PublicPageHtmlUrlField(PageHtmlUrlField):
+    """``html_url`` on ``PUBLIC_BASE_URL`` (``core.links``), not on the Site's root
+    URL; the API's own links follow ``WAGTAILAPI_BASE_URL``, which is the same."""
+
+    def to_representation(self, page):
+        return page_public_url(page, self.context.get("request")) or None
+
+
+class PublicPageParentField(PageParentField):
+    """The ``parent`` in a page's meta, with its ``html_url`` public as well."""
+
+    def to_representation(self, value):
+        serializer_class = get_serializer_class(
+            value.__class__,
+            ["id", "type", "detail_url", "html_url", "title"],
+            meta_fields=["type", "detail_url", "html_url"],
+            base=SitePageSerializer,
+        )
+        return serializer_class(context=self.context).to_representation(value)
+
+
+class SitePageSerializer(PageSerializer):
+    html_url = PublicPageHtmlUrlField(read_only=True)
+    parent = PublicPageParentField(read_only=True)
+
+
 class SitePagesAPIViewSet(PagesAPIViewSet):
-    """Wagtail's pages endpoint, with country fields given as their ISO code, and
-    every query parameter checked before it reaches a query (``check_values``)."""
+    """Wagtail's pages endpoint, with country fields given as their ISO code, page
+    addresses on the public base URL, and every query parameter checked before it
+    reaches a query (``check_values``)."""
+
+    base_serializer_class = SitePageSerializer
 
     filter_backends = [
         SiteFieldsFilter,

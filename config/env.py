@@ -74,3 +74,30 @@ def email_settings_from_url(url: str) -> dict:
             EMAIL_USE_SSL=parts.scheme == "smtps",
         )
     return settings
+
+
+def base_url(value: str, name: str) -> str:
+    """A site's public address: scheme and host (and port), no trailing slash.
+
+    ``https://cities.example.org/`` becomes ``https://cities.example.org``. A path, a
+    query or anything but http(s) is refused: every link is this plus a path.
+    """
+    parts = urlsplit(value.strip())
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+        or parts.username
+        or parts.password
+    ):
+        raise ImproperlyConfigured(
+            f"{name} must be a scheme and host such as https://cities.example.org, "
+            f"not {value!r}"
+        )
+    try:
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} has an invalid port: {value!r}") from exc
+    return urlunsplit((parts.scheme, parts.netloc.lower(), "", "", ""))

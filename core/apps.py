@@ -11,3 +11,4 @@ class CoreConfig(AppConfig):
 
         # Before any URLconf is imported: every id in a URL uses ``<id:...>``.
         register_converters()
+        from . import checks  # noqa: F401 - registers the deploy checks

@@ -9,7 +9,9 @@ from django.contrib.auth import get_user_model
 
 from wagtail.models import Locale, Page, Site
 
+from .links import public_host_and_port
 from .models import SDG, Cluster, FieldOfAction, HomePage, StandardPage
+from .services import default_site_sync
 
 DEMO_ADMIN_EMAIL = "admin@example.org"
 DEMO_ADMIN_PASSWORD = os.environ.get("DEMO_ADMIN_PASSWORD", "connective-demo-admin")
@@ -352,15 +354,19 @@ def seed_pages(log) -> HomePage:
         root.add_child(instance=home)
         _publish(home)
         log("home page created")
+    hostname, port = public_host_and_port()
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={
-            "hostname": "localhost",
-            "port": 80,
+        defaults={"root_page": home, "site_name": "Connective Cities"},
+        create_defaults={
+            "hostname": hostname,
+            "port": port,
             "root_page": home,
             "site_name": "Connective Cities",
         },
     )
+    # The same as `manage.py sync_site`: the site answers on PUBLIC_BASE_URL.
+    default_site_sync()
     home_de = home.get_translation_or_none(locale_map["de"])
     if home_de is None:
         home_de = home.copy_for_translation(locale_map["de"])

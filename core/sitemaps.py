@@ -5,6 +5,12 @@ home page; the German home page is its translation, a sibling in the page tree, 
 its pages would be missing. This sitemap lists the pages of every translation of the
 root and adds ``<xhtml:link rel="alternate" hreflang="…">`` for each translation of
 a page (plus ``x-default`` for the default language), as search engines expect.
+
+A page may list more than its own address (the network directory lists the
+organisation profiles it serves); such an entry carries an ``alternate_key`` that
+is the same in every language, and entries sharing a key are each other's
+translations. Every address is on ``PUBLIC_BASE_URL`` (``core.links``), whichever
+host the sitemap was asked for.
 """
 
 from collections import defaultdict
@@ -13,6 +19,8 @@ from django.conf import settings
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
+
+from .links import public_url
 
 
 class LocalizedSitemap(Sitemap):
@@ -29,17 +37,21 @@ class LocalizedSitemap(Sitemap):
         urls_by_key = defaultdict(list)
         entries = []
         for item in items:
-            for url_info in item.get_sitemap_urls(self.request):
-                entries.append((item, url_info))
             language = languages.get(item.locale_id, settings.LANGUAGE_CODE)
-            urls_by_key[item.translation_key].append(
-                (language, item.get_full_url(self.request))
-            )
+            for url_info in item.get_sitemap_urls(self.request):
+                if not url_info.get("location"):
+                    continue  # not routable
+                url_info = dict(url_info)
+                key = url_info.pop("alternate_key", item.translation_key)
+                # Wagtail builds page addresses on the Site's root URL.
+                url_info["location"] = public_url(url_info["location"])
+                entries.append((key, url_info))
+                urls_by_key[key].append((language, url_info["location"]))
 
         urls = []
         last_mods = set()
-        for item, url_info in entries:
-            translations = urls_by_key[item.translation_key]
+        for key, url_info in entries:
+            translations = urls_by_key[key]
             if len(translations) > 1:
                 alternates = [
                     {"lang_code": language, "location": location}

@@ -54,6 +54,7 @@ from django_countries import countries
 from community.admin_views import bar_chart
 from community.models import OrganisationKind
 from community.permissions import coordinator_roles
+from core.links import page_public_url
 from core.params import parse_int
 
 from . import permissions, selectors, services
@@ -893,7 +894,7 @@ class InvitationsView(EventAdminMixin, TemplateView):
 
     @cached_property
     def event_url(self) -> str:
-        return self.event.get_full_url() or self.event.url or ""
+        return page_public_url(self.event) or self.event.url or ""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -17,9 +17,11 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from community.models import Language, Organisation, Region
+from core.links import page_public_url
 from core.models import Cluster, FieldOfAction
+from core.structured_data import json_ld
 from practices.listing import current_language, localized_rows
-from practices.selectors import OrganisationLinks, json_ld
+from practices.selectors import OrganisationLinks
 
 from .models import EventPage, Registration, RegistrationState
 from .models.registrations import PLACE_HOLDING_STATES
@@ -240,7 +242,7 @@ def event_structured_data(event: EventPage, request, facts: dict) -> dict:
         "online": "https://schema.org/OnlineEventAttendanceMode",
         "hybrid": "https://schema.org/MixedEventAttendanceMode",
     }
-    url = event.get_full_url(request)
+    url = page_public_url(event, request)
     locations = []
     if event.attendance_mode != "online":
         place = {"@type": "Place", "name": event.venue or event.venue_city}
@@ -312,7 +314,7 @@ def event_detail(page: EventPage, request) -> dict:
         "places": event_places(canonical) if canonical.capacity else None,
         "online_link": page.online_link if show_link else "",
         "index_page": page.get_parent(),
-        "canonical_url": page.get_full_url(request),
+        "canonical_url": page_public_url(page, request),
         "calendar_url": reverse("event_calendar", args=[canonical.pk]),
         "structured_data": json_ld(event_structured_data(page, request, facts)),
         "confirm_url": reverse("event_confirm", args=[canonical.pk]),

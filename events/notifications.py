@@ -55,6 +55,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, PageLogEntry, Revision
 
+from core.links import page_public_url, public_base_url, public_url
 from core.mail import render_subject, render_text
 
 from .event_page import event_moment
@@ -391,7 +392,7 @@ def _describe_changes(event, changes, may_see_link: bool) -> list[dict]:
 
 
 def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return public_url(path)
 
 
 def _ics(event: EventPage, url: str, *, include_online_link: bool) -> str:
@@ -500,7 +501,7 @@ def _event_context(event: EventPage, language: str) -> dict:
         local = _local_event(event, language)
         values = {
             "event": local,
-            "event_url": local.get_full_url() or settings.WAGTAILADMIN_BASE_URL,
+            "event_url": page_public_url(local) or public_base_url(),
             "event_when": event_when(event),
         }
         cached = (time.monotonic() + EVENT_CACHE_SECONDS, values)
@@ -531,7 +532,7 @@ def render_notification(
         "recipient": recipient,
         "object": subject_object,
         "registration": registration,
-        "site_url": settings.WAGTAILADMIN_BASE_URL,
+        "site_url": public_base_url(),
         **notification.context,
     }
     attachments = []
@@ -672,7 +673,7 @@ def _digest_entries(event_ids: list[int], language: str) -> list[dict]:
         {
             "title": local.title,
             "teaser": local.teaser,
-            "url": local.get_full_url(),
+            "url": page_public_url(local),
             "when": event_when(event),
             "city": event.venue_city,
         }

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from core.links import page_public_url
 from core.models import Cluster
 
 from . import ical
@@ -228,7 +229,7 @@ def event_calendar(request, event_id: int):
         if registration is not None and registration.state in ONLINE_LINK_STATES:
             online_link = event.online_link
     lines = ical.calendar_lines(
-        event, url=event.get_full_url(request), online_link=online_link
+        event, url=page_public_url(event, request), online_link=online_link
     )
     return _ics_response(
         ical.calendar([lines], name=event.title), f"{event.slug[:60]}.ics"
@@ -262,7 +263,8 @@ def events_calendar(request):
     """A calendar feed of every event (a year back and everything ahead)."""
     events = _feed_events(request)
     entries = [
-        ical.calendar_lines(event, url=event.get_full_url(request)) for event in events
+        ical.calendar_lines(event, url=page_public_url(event, request))
+        for event in events
     ]
     return _ics_response(
         ical.calendar(entries, name=_("Connective Cities events")), "events.ics"
@@ -278,7 +280,8 @@ def cluster_calendar(request, cluster: str):
         raise Http404(_("There is no such cluster."))
     events = _feed_events(request, row)
     entries = [
-        ical.calendar_lines(event, url=event.get_full_url(request)) for event in events
+        ical.calendar_lines(event, url=page_public_url(event, request))
+        for event in events
     ]
     name = row.localized.name
     return _ics_response(

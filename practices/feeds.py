@@ -1,12 +1,16 @@
 """RSS and Atom feeds of the knowledge base, per index and per thematic cluster.
 
-A feed lists the 20 newest live pages in the language of its URL (/en/ or /de/),
-with absolute links. ``KnowledgeBaseFeed`` is generic so that the projects app can
-offer the same feeds for supported projects.
+A feed lists the 20 newest live pages in the language of its URL (/en/ or /de/).
+Every address in it (links, RSS guids, Atom ids, the feed's own address) is absolute
+on ``PUBLIC_BASE_URL`` whichever host the reader asked, since a feed reader keeps
+them; the network is the feed's author. ``KnowledgeBaseFeed`` is generic so that
+the projects app can offer the same feeds for supported projects.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -14,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page
 
+from core.links import page_public_url, public_url
 from core.models import Cluster
 from core.params import has_control_characters
 
@@ -31,6 +36,7 @@ class FeedScope:
     index: Page | None
     cluster: Cluster | None
     cluster_names: dict
+    cluster_in_query: bool = False
 
 
 class KnowledgeBaseFeed(Feed):
@@ -87,6 +93,7 @@ class KnowledgeBaseFeed(Feed):
             index=index,
             cluster=chosen,
             cluster_names=clusters,
+            cluster_in_query=chosen is not None and not cluster,
         )
 
     def title(self, obj: FeedScope) -> str:
@@ -97,8 +104,27 @@ class KnowledgeBaseFeed(Feed):
 
     def link(self, obj: FeedScope) -> str:
         if obj.index is not None:
-            return obj.index.get_url(request=obj.request)
-        return f"/{obj.locale.language_code}/"
+            url = page_public_url(obj.index, obj.request)
+            if url:
+                return url
+        return public_url(f"/{obj.locale.language_code}/")
+
+    def feed_url(self, obj: FeedScope) -> str:
+        """The feed's own address (RSS ``atom:link rel=self``, Atom ``link``)."""
+        query = ""
+        if obj.cluster_in_query:
+            query = "?" + urlencode({"cluster": obj.cluster.slug})
+        return public_url(obj.request.path + query)
+
+    def feed_guid(self, obj: FeedScope) -> str:
+        # Atom's feed id: each feed (language, format, cluster) has its own.
+        return self.feed_url(obj)
+
+    def author_name(self, obj: FeedScope) -> str:
+        return settings.WAGTAIL_SITE_NAME
+
+    def author_link(self, obj: FeedScope) -> str:
+        return public_url(f"/{obj.locale.language_code}/")
 
     def description(self, obj: FeedScope) -> str:
         intro = getattr(obj.index, "intro", "")
@@ -117,9 +143,7 @@ class KnowledgeBaseFeed(Feed):
             pages = pages.filter(cluster=obj.cluster)
         pages = list(pages[:FEED_LENGTH])
         for page in pages:
-            # Relative when the page is on the requested site; the syndication
-            # framework then adds the request's scheme and host.
-            page.feed_url = page.get_url(request=obj.request)
+            page.feed_url = page_public_url(page, obj.request)
             page.feed_categories = (
                 [obj.cluster_names[page.cluster.translation_key]]
                 if page.cluster_id and page.cluster.translation_key in obj.cluster_names
@@ -137,7 +161,13 @@ class KnowledgeBaseFeed(Feed):
         return item.feed_url
 
     def item_guid(self, item: Page) -> str:
+        # The page's address is its identity and can be opened (isPermaLink).
         return item.feed_url
+
+    item_guid_is_permalink = True
+
+    def item_author_name(self, item: Page) -> str:
+        return settings.WAGTAIL_SITE_NAME
 
     def item_pubdate(self, item: Page):
         return item.first_published_at

@@ -30,6 +30,7 @@ from core.blocks import (
     ResourcesBlock,
     SectionBlock,
 )
+from core.links import page_public_url
 from core.models import HeroImageFields, ThemeFields, validate_theme
 
 YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(2100)]
@@ -309,7 +310,7 @@ class GoodPracticeIndexPage(Page):
         context["map_points"] = self.get_map_points(request, listing)
         context["feeds"] = practice_feeds(listing)
         query = listing.canonical_query()
-        context["canonical_url"] = self.get_full_url(request) + (
+        context["canonical_url"] = page_public_url(self, request) + (
             f"?{query}" if query else ""
         )
         return context

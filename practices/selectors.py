@@ -5,14 +5,11 @@ The listing machinery (filters, search, facets, pagination) is in
 ``practices.listing``; ``projects.selectors`` uses it too, with its own filters.
 """
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import F, Prefetch, QuerySet
 from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -22,7 +19,9 @@ from wagtail.models import Page
 
 from community.models import Organisation, Region
 from community.pages import NetworkIndexPage
+from core.links import page_public_url, public_url
 from core.models import SDG, Cluster, FieldOfAction
+from core.structured_data import json_ld
 
 from .listing import (
     CityFilter,
@@ -78,13 +77,6 @@ class OrganisationLinks:
         if self.page is None:
             return ""
         return self.page.organisation_url(self.request, slug)
-
-
-def json_ld(data: dict) -> SafeString:
-    """``data`` as JSON that is safe inside a ``<script>`` element."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
-    return mark_safe(text)  # noqa: S308 - the characters that end a script are escaped
 
 
 # --- Good practices -------------------------------------------------------------
@@ -373,12 +365,11 @@ def practice_structured_data(page: GoodPracticePage, request, facts: dict) -> di
         "headline": page.title,
         "name": page.title,
         "description": page.teaser,
-        "url": page.get_full_url(request),
+        "url": page_public_url(page, request),
         "inLanguage": current_language(),
         "about": about,
         "spatialCoverage": [
-            _place(entry["organisation"], entry["url"], request)
-            for entry in facts["cities"]
+            _place(entry["organisation"], entry["url"]) for entry in facts["cities"]
         ],
         "keywords": [tag.name for tag in facts["tags"]],
         "publisher": {"@type": "Organization", "name": "Connective Cities"},
@@ -395,7 +386,7 @@ def practice_structured_data(page: GoodPracticePage, request, facts: dict) -> di
     return data
 
 
-def _place(organisation: Organisation, url: str, request) -> dict:
+def _place(organisation: Organisation, url: str) -> dict:
     place = {
         "@type": "Place",
         "name": organisation.display_name,
@@ -405,7 +396,7 @@ def _place(organisation: Organisation, url: str, request) -> dict:
         },
     }
     if url:
-        place["url"] = request.build_absolute_uri(url)
+        place["url"] = public_url(url)
     if organisation.has_location:
         place["geo"] = {
             "@type": "GeoCoordinates",
@@ -425,7 +416,7 @@ def practice_detail(page: GoodPracticePage, request) -> dict:
         "related_groups": practice_related(page, request, facts),
         "structured_data": json_ld(practice_structured_data(page, request, facts)),
         "index_page": index,
-        "canonical_url": page.get_full_url(request),
+        "canonical_url": page_public_url(page, request),
     }
 
 

@@ -37,6 +37,7 @@ from wagtail.models import (
 
 from community.models import User
 from community.services import CommunityError
+from core.links import page_public_url, public_url
 from core.mail import one_line, render_text
 from core.models import THEME_MISMATCH, theme_mismatch
 
@@ -291,12 +292,6 @@ class Outcome:
     REJECTED = "rejected"  # a reviewer asked for changes
 
 
-def _absolute(page: Page, path: str) -> str:
-    site = page.get_site()
-    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
-    return root.rstrip("/") + path
-
-
 def proposal_notify_outcome(*, page: Any, outcome: str, comment: str = "") -> bool:
     """E-mail the proposer of ``page`` what became of their proposal.
 
@@ -336,8 +331,8 @@ def proposal_notify_outcome(*, page: Any, outcome: str, comment: str = "") -> bo
             "language": translation.get_language(),
             "comment": comment.strip(),
             "go_live_at": page.go_live_at,
-            "page_url": page.get_full_url() if page.live else "",
-            "proposals_url": _absolute(page, reverse("practice_proposals")),
+            "page_url": page_public_url(page) if page.live else "",
+            "proposals_url": public_url(reverse("practice_proposals")),
         }
         # Subject and text are plain text, the HTML part is escaped once (core.mail).
         subject = one_line(subjects[outcome] % {"title": page.title})

@@ -25,6 +25,7 @@ from core.blocks import (
     ResourcesBlock,
     SectionBlock,
 )
+from core.links import page_public_url
 from core.models import HeroImageFields, ThemeFields, validate_theme
 
 
@@ -286,7 +287,7 @@ class ProjectIndexPage(Page):
         context["filter_form"] = KnowledgeFilterForm(listing=listing)
         context["map_points"] = self.get_map_points(request, listing)
         query = listing.canonical_query()
-        context["canonical_url"] = self.get_full_url(request) + (
+        context["canonical_url"] = page_public_url(self, request) + (
             f"?{query}" if query else ""
         )
         return context

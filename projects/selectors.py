@@ -15,7 +15,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from community.models import Organisation
+from core.links import page_public_url
 from core.models import SDG, Cluster, FieldOfAction
+from core.structured_data import json_ld
 from practices.listing import (
     ChoiceFilter,
     CityFilter,
@@ -43,7 +45,6 @@ from practices.selectors import (
     _event_translation,
     _place,
     _without_repeats,
-    json_ld,
     related_items,
 )
 
@@ -378,14 +379,14 @@ def project_structured_data(page: SupportedProjectPage, request, facts: dict) ->
     for entry in facts["cities"]:
         organisation = entry["organisation"]
         organisation.display_name = entry["name"]
-        places.append(_place(organisation, entry["url"], request))
+        places.append(_place(organisation, entry["url"]))
     data = {
         "@context": "https://schema.org",
         "@type": "CreativeWork",
         "headline": page.title,
         "name": page.title,
         "description": page.teaser,
-        "url": page.get_full_url(request),
+        "url": page_public_url(page, request),
         "inLanguage": current_language(),
         "about": about,
         "spatialCoverage": places,
@@ -407,7 +408,7 @@ def project_detail(page: SupportedProjectPage, request) -> dict:
         "related_groups": project_related(page, request, facts),
         "structured_data": json_ld(project_structured_data(page, request, facts)),
         "index_page": page.get_parent(),
-        "canonical_url": page.get_full_url(request),
+        "canonical_url": page_public_url(page, request),
     }
 
 

@@ -152,3 +152,16 @@ def test_dockerfile_does_not_bake_the_secret_key_into_the_image():
             assert "DJANGO_SECRET_KEY" not in instruction, instruction
     assert any(i.upper().startswith("EXPOSE 8000") for i in instructions)
     assert any(i.upper().startswith("USER ") for i in instructions)
+
+
+def test_migrate_points_the_default_site_at_the_public_base_url():
+    """After the migrations, ``sync_site`` moves Wagtail's default Site to
+    PUBLIC_BASE_URL, which every app service gets from the host environment."""
+    services = _services()
+    command = " ".join(_command(services["migrate"]))
+    assert "manage.py migrate" in command
+    assert command.index("manage.py migrate") < command.index("manage.py sync_site")
+    assert "&&" in command  # no sync on a failed migration
+    for name in ("migrate", "web", "worker", "beat"):
+        value = str(_environment(services[name]).get("PUBLIC_BASE_URL", ""))
+        assert value.startswith("${PUBLIC_BASE_URL"), (name, value)

@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 import pytest
 
-from config.env import email_settings_from_url, env_int, redis_url_db
+from config.env import base_url, email_settings_from_url, env_int, redis_url_db
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,7 +20,16 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     environment = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "EMAIL_URL"))
+        if not key.startswith(
+            (
+                "DJANGO_",
+                "DATABASE_URL",
+                "REDIS_URL",
+                "EMAIL_URL",
+                "PUBLIC_BASE_URL",
+                "WAGTAILADMIN_BASE_URL",
+            )
+        )
     }
     environment.update(env)
     return subprocess.run(
@@ -83,9 +92,93 @@ def test_check_deploy_is_clean_with_production_settings():
         DJANGO_SETTINGS_MODULE="config.settings.production",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
         DJANGO_ALLOWED_HOSTS="cities.example.org",
+        PUBLIC_BASE_URL="https://cities.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_without_a_public_base_url():
+    result = _manage(
+        "check",
+        "--deploy",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
+        DJANGO_ALLOWED_HOSTS="cities.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "core.W001" in result.stderr + result.stdout
+    assert "PUBLIC_BASE_URL is not set" in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        (
+            {"PUBLIC_BASE_URL": "https://Cities.example.org/"},
+            "https://cities.example.org",
+        ),
+        (
+            {"WAGTAILADMIN_BASE_URL": "https://old.example.org"},
+            "https://old.example.org",
+        ),
+        (
+            {
+                "PUBLIC_BASE_URL": "https://new.example.org",
+                "WAGTAILADMIN_BASE_URL": "https://old.example.org",
+            },
+            "https://new.example.org",
+        ),
+        ({}, "http://127.0.0.1:8000"),
+    ],
+)
+def test_public_base_url_from_the_environment(environment, expected):
+    """PUBLIC_BASE_URL, else the old WAGTAILADMIN_BASE_URL, else the dev address;
+    Wagtail's admin and API base URLs follow it."""
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.PUBLIC_BASE_URL, s.WAGTAILADMIN_BASE_URL, s.WAGTAILAPI_BASE_URL)"
+    )
+    result = _manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        code,
+        DJANGO_SETTINGS_MODULE="config.settings.dev",
+        **environment,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [expected] * 3
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("https://cities.example.org", "https://cities.example.org"),
+        (" https://cities.example.org/ ", "https://cities.example.org"),
+        ("http://127.0.0.1:8000", "http://127.0.0.1:8000"),
+        ("https://[::1]:8443", "https://[::1]:8443"),
+    ],
+)
+def test_base_url_accepts_a_scheme_and_host(value, expected):
+    assert base_url(value, "PUBLIC_BASE_URL") == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "cities.example.org",
+        "ftp://cities.example.org",
+        "https://",
+        "https://cities.example.org/network/",
+        "https://cities.example.org/?a=1",
+        "https://user:pw@cities.example.org",
+        "https://cities.example.org:port",
+    ],
+)
+def test_base_url_refuses_anything_else(value):
+    with pytest.raises(ImproperlyConfigured, match="PUBLIC_BASE_URL"):
+        base_url(value, "PUBLIC_BASE_URL")
 
 
 def test_no_missing_migrations(db):

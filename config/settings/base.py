@@ -14,6 +14,7 @@ import dj_database_url
 from celery.schedules import crontab
 
 from config.env import (
+    base_url,
     email_settings_from_url,
     env,
     env_bool,
@@ -322,7 +323,18 @@ STORAGES = {
 # --- Wagtail -------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Connective Cities"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The address people reach the site at, e.g. https://cities.example.org. Every
+# absolute link (sitemap, canonical, JSON-LD, feeds, API, calendar files, mails) is
+# built on it (core.links), and `manage.py sync_site` points Wagtail's default Site
+# at it. WAGTAILADMIN_BASE_URL is its old name, still read when it is not set.
+_public_base_url = env("PUBLIC_BASE_URL") or env("WAGTAILADMIN_BASE_URL")
+PUBLIC_BASE_URL = base_url(
+    _public_base_url or "http://127.0.0.1:8000", "PUBLIC_BASE_URL"
+)
+# Whether the environment named it; `check --deploy` warns when it did not.
+PUBLIC_BASE_URL_FROM_ENV = bool(_public_base_url)
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
+WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
 # On PostgreSQL, full-text search stems each page in its own language (see
 # core/search_backend.py); on SQLite, Wagtail's database backend does what it can.

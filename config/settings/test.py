@@ -27,7 +27,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# Django's test client calls itself testserver; links point there too.
+PUBLIC_BASE_URL = "http://testserver"
+PUBLIC_BASE_URL_FROM_ENV = True
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
+WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
 # Serve static files from the source folders; there is no collectstatic in tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True

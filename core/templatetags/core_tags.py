@@ -1,4 +1,4 @@
-"""Template tags for the site frame: main menu and language switcher."""
+"""Template tags for the site frame: main menu, language switcher, public links."""
 
 from django import template
 from django.conf import settings
@@ -7,7 +7,15 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page, Site
 
+from core import links
+
 register = template.Library()
+
+
+@register.simple_tag
+def public_url(path: str) -> str:
+    """``{% public_url "/sitemap.xml" %}``: the path on ``PUBLIC_BASE_URL``."""
+    return links.public_url(path)
 
 
 def _home_page(request):

@@ -37,6 +37,7 @@ from core.blocks import (
     ResourcesBlock,
     SectionBlock,
 )
+from core.links import page_public_url
 from core.models import HeroImageFields, ThemeFields, validate_theme
 
 
@@ -578,7 +579,7 @@ class EventIndexPage(Page):
         listing = self.get_events(request)
         context["listing"] = listing
         query = listing.canonical_query()
-        context["canonical_url"] = self.get_full_url(request) + (
+        context["canonical_url"] = page_public_url(self, request) + (
             f"?{query}" if query else ""
         )
         return context

@@ -231,14 +231,14 @@ def test_sitemap_lists_both_languages_with_alternates(client, knowledge_base):
         }
         for url in urlset.findall(f"{SITEMAP}url")
     }
-    english = "http://localhost/en/good-practices/solar-schools/"
-    german = "http://localhost/de/good-practices/solar-schools/"
+    english = "http://testserver/en/good-practices/solar-schools/"
+    german = "http://testserver/de/good-practices/solar-schools/"
     assert english in entries
     assert german in entries
     assert entries[german] == {"en": english, "de": german, "x-default": english}
-    assert "http://localhost/de/" in entries
+    assert "http://testserver/de/" in entries
     # Untranslated pages have no alternates; drafts are not listed at all.
-    assert entries["http://localhost/en/good-practices/market-halls/"] == {}
+    assert entries["http://testserver/en/good-practices/market-halls/"] == {}
     assert not any("unpublished-draft" in url for url in entries)
 
 
