@@ -13,11 +13,29 @@ def test_admin_sends_anonymous_people_to_the_site_sign_in(client):
     assert response["Location"].startswith("/en/accounts/login/?next=/admin/")
 
 
-def test_practitioners_without_admin_access_are_turned_away(client):
+@pytest.mark.parametrize("url", ["/admin/", "/admin/pages/", "/admin/exchanges/1/"])
+def test_signed_in_people_without_admin_access_get_a_page_that_says_so(client, url):
+    """Not a redirect to the sign-in page, which sends a signed-in person back to
+    the admin: the browser looped between the two."""
     client.force_login(UserFactory())
-    response = client.get("/admin/")
-    assert response.status_code == 302
-    assert "/admin/" not in response["Location"].split("?")[0]
+    response = client.get(url, follow=True)
+    assert response.redirect_chain == []
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "No access to the administration" in page
+    assert 'href="/en/profile/"' in page
+    assert 'href="/"' in page
+    response = client.post(url, {"title": "x"})
+    assert response.status_code == 403
+
+
+def test_the_sign_in_page_does_not_send_a_signed_in_person_back_to_the_admin(client):
+    client.force_login(UserFactory())
+    response = client.get("/en/accounts/login/?next=/admin/", follow=True)
+    assert response.status_code == 403
+    assert all(
+        "/accounts/login/" not in location for location, _ in response.redirect_chain
+    )
 
 
 @pytest.mark.parametrize(
