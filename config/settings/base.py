@@ -334,6 +334,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# E-mail addresses change only through the site's account pages (allauth), which
+# verify a new address before it counts: invitations and roles follow the address.
+# The admin's account page links there (community/wagtail_hooks.py).
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 
 # --- Security (production tightens these) --------------------------------------------
 

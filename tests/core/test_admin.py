@@ -61,3 +61,45 @@ def test_taxonomy_is_listed_per_locale(client, site_pages):
     german = client.get("/admin/snippets/core/cluster/?locale=de").content.decode()
     assert "Local Economic Development" in english
     assert "Lokale Wirtschaftsentwicklung" in german
+
+
+def test_the_admin_account_page_does_not_change_e_mail_addresses(client, site_pages):
+    """Invitations and roles follow the address: it changes only on the site, which
+    verifies a new address first. The admin's account page points there."""
+    user = UserFactory(is_superuser=True, is_staff=True, email="editor@example.org")
+    client.force_login(user)
+    page = client.get("/admin/account/").content.decode()
+    assert 'name="name_email-email"' not in page
+    assert 'href="/en/accounts/email/"' in page
+    assert "Change e-mail address" in page
+    response = client.post(
+        "/admin/account/",
+        {
+            "name_email-first_name": "Edith",
+            "name_email-last_name": "Editor",
+            "name_email-email": "attacker@example.org",
+            "locale-preferred_language": "en",
+            "locale-current_time_zone": "",
+            "theme-theme": "system",
+            "theme-density": "default",
+            "theme-contrast": "system",
+            "theme-keyboard_shortcuts": "on",
+        },
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.first_name == "Edith"
+    assert user.email == "editor@example.org"
+
+
+def test_the_site_changes_an_address_only_after_verification(client, mailoutbox):
+    user = UserFactory(email="editor@example.org")
+    client.force_login(user)
+    response = client.post(
+        "/en/accounts/email/", {"action_add": "", "email": "new@example.org"}
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.email == "editor@example.org"
+    assert mailoutbox[-1].to == ["new@example.org"]
+    assert "confirm" in mailoutbox[-1].body.lower()
