@@ -288,6 +288,15 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
+# Whose address the "ip" limits count. Behind a reverse proxy every request comes
+# from the proxy's address, so one person's ten wrong passwords would lock everyone
+# out. Name the proxies you run: the number of them that append to X-Forwarded-For
+# (the client is the entry that many places from the right), or a header your proxy
+# sets to the client's address and clients cannot forge (X-Real-IP). Neither is
+# trusted by default: a client could then pick its own address. Everything that
+# needs the client's address asks ``get_adapter().get_client_ip(request)``.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", "") or None
 
 # --- Internationalisation ------------------------------------------------------------
 

@@ -198,3 +198,59 @@ def test_field_errors_are_shown_next_to_the_field(client):
     assert 'class="errorlist" id="id_password1_error"' in html
     assert "too short" in html
     assert 'aria-invalid="true"' in html
+
+
+def _sign_ups(client, forwarded_for: str, start: int, count: int) -> list[int]:
+    return [
+        client.post(
+            SIGNUP_URL,
+            signup_data(email=f"bot{i}@example.org"),
+            HTTP_X_FORWARDED_FOR=forwarded_for,
+        ).status_code
+        for i in range(start, start + count)
+    ]
+
+
+def test_behind_one_trusted_proxy_each_client_has_its_own_budget(client, settings):
+    """The proxy appends the address it saw; two visitors behind it are two."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    assert _sign_ups(client, "203.0.113.7", 0, 10) == [302] * 10
+    assert _sign_ups(client, "203.0.113.7", 10, 1) == [429]
+    # A client cannot escape by prepending an address of its choice: the proxy's
+    # entry (the last one) is what counts.
+    assert _sign_ups(client, "198.51.100.1, 203.0.113.7", 11, 1) == [429]
+    assert _sign_ups(client, "198.51.100.9", 12, 1) == [302]
+
+
+def test_without_a_trusted_proxy_a_forged_header_changes_nothing(client, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    assert _sign_ups(client, "203.0.113.7", 0, 10) == [302] * 10
+    assert _sign_ups(client, "198.51.100.9", 10, 1) == [429]
+    assert _sign_ups(client, "", 11, 1) == [429]
+
+
+def test_a_request_that_bypassed_a_proxy_counts_under_its_own_address(client, settings):
+    """Two trusted proxies but one X-Forwarded-For entry: not a server error."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 2
+    assert _sign_ups(client, "203.0.113.7", 0, 1) == [302]
+    response = client.post(
+        LOGIN_URL, {"login": "x@example.org", "password": "y"}, HTTP_X_FORWARDED_FOR="1"
+    )
+    assert response.status_code == 200
+
+
+def test_a_trusted_client_address_header_is_used_when_configured(client, settings):
+    settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER = "X-Real-IP"
+    for i in range(10):
+        client.post(
+            SIGNUP_URL,
+            signup_data(email=f"bot{i}@example.org"),
+            HTTP_X_REAL_IP="203.0.113.7",
+        )
+    blocked = client.post(
+        SIGNUP_URL, signup_data(email="bot10@example.org"), HTTP_X_REAL_IP="203.0.113.7"
+    )
+    other = client.post(
+        SIGNUP_URL, signup_data(email="bot11@example.org"), HTTP_X_REAL_IP="192.0.2.4"
+    )
+    assert (blocked.status_code, other.status_code) == (429, 302)
