@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
 
+from core.validators import validate_single_line_name
+
 from .models import (
     PROFILE_VISIBILITY_FIELDS,
     Affiliation,
@@ -24,10 +26,16 @@ class SignupForm(AllauthSignupForm):
     """Allauth's sign-up form plus the name we greet people with."""
 
     first_name = forms.CharField(
-        label=_("First name"), max_length=NAME_MAX_LENGTH, strip=True
+        label=_("First name"),
+        max_length=NAME_MAX_LENGTH,
+        strip=True,
+        validators=[validate_single_line_name],
     )
     last_name = forms.CharField(
-        label=_("Last name"), max_length=NAME_MAX_LENGTH, strip=True
+        label=_("Last name"),
+        max_length=NAME_MAX_LENGTH,
+        strip=True,
+        validators=[validate_single_line_name],
     )
 
     field_order = ["first_name", "last_name", "email", "password1", "password2"]

@@ -254,3 +254,38 @@ def test_a_trusted_client_address_header_is_used_when_configured(client, setting
         SIGNUP_URL, signup_data(email="bot11@example.org"), HTTP_X_REAL_IP="192.0.2.4"
     )
     assert (blocked.status_code, other.status_code) == (429, 302)
+
+
+@pytest.mark.parametrize(
+    "field", ["first_name", "last_name"], ids=["first name", "last name"]
+)
+@pytest.mark.parametrize("bad", ["Kwame\nMensah", "Kwame\rX", "Kwa\tme", "K\x1bme"])
+def test_sign_up_refuses_names_with_line_breaks_and_control_characters(
+    client, field, bad
+):
+    response = client.post(SIGNUP_URL, signup_data(**{field: bad}))
+    assert response.status_code == 200
+    assert "A name must fit on one line" in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_the_admin_account_page_refuses_a_name_with_a_line_break(client):
+    user = UserFactory(is_superuser=True, is_staff=True, first_name="Edith")
+    client.force_login(user)
+    response = client.post(
+        "/admin/account/",
+        {
+            "name_email-first_name": "Edith\nAdmin",
+            "name_email-last_name": "Editor",
+            "locale-preferred_language": "en",
+            "locale-current_time_zone": "",
+            "theme-theme": "system",
+            "theme-density": "default",
+            "theme-contrast": "system",
+            "theme-keyboard_shortcuts": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "must fit on one line" in response.content.decode()
+    user.refresh_from_db()
+    assert user.first_name == "Edith"
