@@ -2,13 +2,16 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from config.env import secret_key_is_strong
+
 from .base import *  # noqa: F403
 from .base import SECRET_KEY, env, env_bool, env_int
 
-if not SECRET_KEY or len(SECRET_KEY) < 50:
+if not secret_key_is_strong(SECRET_KEY):
     raise ImproperlyConfigured(
-        "DJANGO_SECRET_KEY must be set to a random value of at least 50 characters "
-        "in production (python -c 'import secrets; print(secrets.token_urlsafe(64))')."
+        "DJANGO_SECRET_KEY must be set to a random value of at least 50 characters, "
+        "at least 5 of them different, not starting with 'django-insecure', in "
+        "production (python -c 'import secrets; print(secrets.token_urlsafe(64))')."
     )
 
 DEBUG = False
