@@ -2,6 +2,7 @@
 
 import re
 
+from django.contrib.auth.hashers import get_hasher
 from django.core import mail
 
 import pytest
@@ -289,3 +290,40 @@ def test_the_admin_account_page_refuses_a_name_with_a_line_break(client):
     assert "must fit on one line" in response.content.decode()
     user.refresh_from_db()
     assert user.first_name == "Edith"
+
+
+@pytest.fixture
+def hasher_calls(monkeypatch):
+    """Every password hashed with the default hasher, in order."""
+    hasher_class = type(get_hasher())
+    calls = []
+    encode = hasher_class.encode
+
+    def spy(self, password, salt, *args, **kwargs):
+        calls.append(password)
+        return encode(self, password, salt, *args, **kwargs)
+
+    monkeypatch.setattr(hasher_class, "encode", spy)
+    return calls
+
+
+def test_sign_up_hashes_the_password_for_new_and_existing_addresses(
+    client, hasher_calls
+):
+    """The same answer and the same expensive work for an address that has an
+    account and one that has none: timing does not tell them apart."""
+    UserFactory(email="known@example.org")
+    hasher_calls.clear()
+
+    password = signup_data()["password1"]
+    new = client.post(SIGNUP_URL, signup_data(email="new@example.org"))
+    for_new = hasher_calls.count(password)
+    hasher_calls.clear()
+    existing = client.post(SIGNUP_URL, signup_data(email="known@example.org"))
+    for_existing = hasher_calls.count(password)
+
+    assert new.status_code == existing.status_code == 302
+    assert new["Location"] == existing["Location"]
+    assert User.objects.filter(email="new@example.org").exists()
+    assert for_new >= 1
+    assert for_existing == for_new
