@@ -51,3 +51,84 @@ class AdminAccessMiddleware:
         ):
             return render(request, "403_admin.html", status=403)
         return self.get_response(request)
+
+
+# The map tiles of static/js/network-map.js (templates' ``data-tiles``).
+MAP_TILE_ORIGINS = ("https://tile.openstreetmap.org",)
+
+# The public site: only its own scripts and stylesheets, no inline code, no
+# plug-ins, never framed. JSON-LD (<script type="application/ld+json">) is data: the
+# browser never runs it, so script-src does not apply to it.
+PUBLIC_CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "img-src 'self' data: " + " ".join(MAP_TILE_ORIGINS),
+        "script-src 'self'",
+        "style-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+# The Wagtail admin writes inline scripts (formset templates, date pickers) and
+# inline styles (many templates and its JavaScript), so it needs 'unsafe-inline'
+# for both; it frames its own page previews ('self'), shows avatars from Gravatar
+# and embed thumbnails from other sites (img-src https:). Everything else stays as
+# strict as the site: no plug-ins, no foreign scripts, forms post only here. Only
+# signed-in editors and coordinators reach the admin's pages.
+ADMIN_CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "img-src 'self' data: blob: https:",
+        "script-src 'self' 'unsafe-inline'",
+        "style-src 'self' 'unsafe-inline'",
+        "font-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'self'",
+    ]
+)
+
+# Browser features the site never uses; nobody (not even an embedded frame) gets them.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+
+
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy and Permissions-Policy on every response: the strict
+    policy for the site, a relaxed one under the admin's path. A view that sets its
+    own policy keeps it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        admin = request.path_info.startswith(reverse("wagtailadmin_home"))
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            ADMIN_CONTENT_SECURITY_POLICY if admin else PUBLIC_CONTENT_SECURITY_POLICY,
+        )
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
