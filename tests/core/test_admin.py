@@ -103,3 +103,12 @@ def test_the_site_changes_an_address_only_after_verification(client, mailoutbox)
     assert user.email == "editor@example.org"
     assert mailoutbox[-1].to == ["new@example.org"]
     assert "confirm" in mailoutbox[-1].body.lower()
+
+
+def test_the_no_access_page_speaks_german(client):
+    client.force_login(UserFactory())
+    response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="de")
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Kein Zugang zur Verwaltung" in page
+    assert 'href="/de/profile/"' in page
