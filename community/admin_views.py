@@ -56,6 +56,8 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 import django_filters
 from django_countries import countries
 
+from core.spreadsheets import SAFE_VALUE_PREPROCESS
+
 from . import permissions, services
 from .models import (
     Affiliation,
@@ -275,6 +277,9 @@ class OrganisationIndexView(IndexView):
                 )
             )
         return buttons
+
+    # Names, websites and domains are typed by people: no formulas in the export.
+    custom_value_preprocess = SAFE_VALUE_PREPROCESS
 
     def to_row_dict(self, item):
         values = {

@@ -41,6 +41,8 @@ from wagtail.search.backends import get_search_backends
 
 from django_countries import countries
 
+from core.validators import validate_single_line_name
+
 from . import permissions
 from .models import (
     Membership,
@@ -411,6 +413,14 @@ def _text(value: str, max_length: int = 200) -> str:
     return value
 
 
+def _name(value: str) -> str:
+    try:
+        validate_single_line_name(value)
+    except ValidationError as exc:
+        raise _CellError(exc.messages[0]) from None
+    return _text(value)
+
+
 def _parsers(lookups: _Lookups) -> dict:
     """Column name to the function that turns a cell into a value (or raises)."""
     kinds = (lookups.kinds, _("kind"), OrganisationKind.values)
@@ -422,7 +432,7 @@ def _parsers(lookups: _Lookups) -> dict:
     )
     statuses = (lookups.statuses, _("membership status"), MembershipStatus.values)
     return {
-        "name": _text,
+        "name": _name,
         "kind": lambda value: _choice(value, *kinds),
         "country": lambda value: _choice(value, *countries_),
         "region": lambda value: _choice(value, *regions),
@@ -432,7 +442,7 @@ def _parsers(lookups: _Lookups) -> dict:
         "website": _website,
         "official_languages": _languages,
         "email_domains": _domains,
-        "name_de": _text,
+        "name_de": _name,
         "membership_status": lambda value: _choice(value, *statuses) if value else None,
     }
 

@@ -24,6 +24,8 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
+from core.validators import validate_single_line_name
+
 AFFILIATION_VALIDITY = timedelta(days=365)
 
 
@@ -50,11 +52,26 @@ class User(AbstractUser):
     """
 
     email = models.EmailField(_("e-mail address"), unique=True)
+    # As in AbstractUser, plus one line only: every form that edits them (sign-up,
+    # profile, the admin's account and user pages) checks the model's validators.
+    first_name = models.CharField(
+        _("first name"),
+        max_length=150,
+        blank=True,
+        validators=[validate_single_line_name],
+    )
+    last_name = models.CharField(
+        _("last name"),
+        max_length=150,
+        blank=True,
+        validators=[validate_single_line_name],
+    )
     organisation_name = models.CharField(
         _("organisation"),
         max_length=200,
         blank=True,
         help_text=_("The city, company or organisation you work for."),
+        validators=[validate_single_line_name],
     )
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
     languages = models.JSONField(
@@ -235,6 +252,7 @@ class Organisation(index.Indexed, ClusterableModel):
         _("name"),
         max_length=200,
         help_text=_("The usual English name, e.g. 'Greater Amman Municipality'."),
+        validators=[validate_single_line_name],
     )
     slug = models.SlugField(
         _("slug"), max_length=200, unique=True, help_text=_("Used in the address.")
@@ -358,7 +376,9 @@ class OrganisationName(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="names"
     )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(
+        _("name"), max_length=200, validators=[validate_single_line_name]
+    )
     description = models.TextField(
         _("description"),
         max_length=4000,

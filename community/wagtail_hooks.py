@@ -161,6 +161,20 @@ class NetworkViewSetGroup(SnippetViewSetGroup):
 register_snippet(NetworkViewSetGroup)
 
 
+@hooks.register("register_account_menu_item")
+def email_addresses_account_item(request):
+    """The admin does not change e-mail addresses (WAGTAIL_EMAIL_MANAGEMENT_ENABLED);
+    the site's account pages do, and verify a new address first."""
+    return {
+        "url": reverse_lazy("account_email"),
+        "label": _("Change e-mail address"),
+        "help_text": _(
+            "On the website: a new address counts once you have confirmed it "
+            "through the link we send to it."
+        ),
+    }
+
+
 @hooks.register("register_admin_urls")
 def register_community_admin_urls():
     return [

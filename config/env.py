@@ -34,6 +34,20 @@ def env_int(name: str, default: int) -> int:
         ) from exc
 
 
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_UNIQUE = 5
+
+
+def secret_key_is_strong(key: str) -> bool:
+    """Long, varied and not Django's development placeholder: the same thresholds as
+    Django's deploy check (security.W009), which production makes a hard stop."""
+    return (
+        len(key) >= SECRET_KEY_MIN_LENGTH
+        and len(set(key)) >= SECRET_KEY_MIN_UNIQUE
+        and not key.startswith("django-insecure")
+    )
+
+
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 

@@ -105,9 +105,7 @@ def _case_or_404(request, pk: int) -> PeerExchange:
         exchange = selectors.case(pk)
     except PeerExchange.DoesNotExist as exc:
         raise Http404 from exc
-    if exchange.state == ExchangeState.DRAFT or not rules.can_manage_exchange(
-        request.user, exchange
-    ):
+    if not rules.can_oversee_exchange(request.user, exchange):
         raise Http404
     return exchange
 

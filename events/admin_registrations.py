@@ -56,6 +56,7 @@ from community.models import OrganisationKind
 from community.permissions import coordinator_roles
 from core.links import page_public_url
 from core.params import parse_int
+from core.spreadsheets import SAFE_VALUE_PREPROCESS
 
 from . import permissions, selectors, services
 from .models import (
@@ -469,15 +470,8 @@ class ApplicantListView(SpreadsheetExportMixin, EventAdminMixin, TemplateView):
         "accessibility_needs": _("Accessibility needs"),
         "dietary_needs": _("Dietary needs"),
     }
-    custom_value_preprocess = {
-        **SpreadsheetExportMixin.custom_value_preprocess,
-        # Spreadsheet programs run cells starting with these as formulas.
-        str: {
-            SpreadsheetExportMixin.FORMAT_CSV: lambda value: (
-                "'" + value if value[:1] in ("=", "+", "-", "@") else value
-            )
-        },
-    }
+    # Spreadsheet programs run cells starting with "=" and the like as formulas.
+    custom_value_preprocess = SAFE_VALUE_PREPROCESS
 
     @property
     def list_export(self) -> list[str]:

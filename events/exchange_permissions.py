@@ -20,7 +20,7 @@ from django.db.models import Q, QuerySet
 from community import permissions as community_permissions
 from community.models import Organisation, Role, RoleKind
 
-from .models import ExchangeState, PeerExchange
+from .models import CandidateState, ExchangeState, PeerExchange
 
 REQUESTER = "requester"
 MANAGER = "manager"
@@ -92,6 +92,26 @@ def can_manage_exchange(user, exchange: PeerExchange) -> bool:
     ):
         return True
     return coordinator_covers(user, exchange)
+
+
+def can_oversee_exchange(user, exchange: PeerExchange) -> bool:
+    """May ``user`` look at the case as its manager (the admin case page, the case
+    page on the site, tools built on a case)? Managers, once the city has submitted
+    the case: a draft stays with its city until then, for superusers too."""
+    return exchange.state != ExchangeState.DRAFT and can_manage_exchange(user, exchange)
+
+
+def can_see_exchange(user, exchange: PeerExchange) -> bool:
+    """May ``user`` open the case page on the site? The requesting city's staff,
+    managers once it is submitted (``can_oversee_exchange``) and peers invited to it
+    or who opted in. Everyone else gets a 404, so ids reveal nothing."""
+    if not _authenticated(user):
+        return False
+    if is_requester(user, exchange) or can_oversee_exchange(user, exchange):
+        return True
+    return exchange.candidates.filter(
+        user_id=user.pk, state__in=[CandidateState.INVITED, CandidateState.OPTED_IN]
+    ).exists()
 
 
 def roles_for(user, exchange: PeerExchange) -> frozenset[str]:

@@ -110,14 +110,9 @@ def _exchange_for(request, pk: int) -> PeerExchange:
         exchange = selectors.case(pk)
     except PeerExchange.DoesNotExist as exc:
         raise Http404 from exc
-    user = request.user
-    if rules.roles_for(user, exchange):
-        return exchange
-    if exchange.candidates.filter(
-        user_id=user.pk, state__in=[CandidateState.INVITED, CandidateState.OPTED_IN]
-    ).exists():
-        return exchange
-    raise Http404
+    if not rules.can_see_exchange(request.user, exchange):
+        raise Http404
+    return exchange
 
 
 @login_required
@@ -171,7 +166,7 @@ def exchange_detail(request, pk: int):
     exchange = _exchange_for(request, pk)
     user = request.user
     is_requester = rules.is_requester(user, exchange)
-    manages = rules.can_manage_exchange(user, exchange)
+    manages = rules.can_oversee_exchange(user, exchange)
     candidates = [
         c
         for c in exchange.candidates.all()

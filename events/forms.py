@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from community.models import Affiliation, Organisation
+from core.validators import validate_single_line_name
 
 from .models import Brings, Gender, Registration
 
@@ -42,6 +43,7 @@ class ApplicationForm(forms.Form):
         max_length=_max_length("organisation_name"),
         required=False,
         help_text=_("If it is not in the list above, e.g. “City of Tunis”."),
+        validators=[validate_single_line_name],
     )
     role = forms.CharField(
         label=_("Your role"),

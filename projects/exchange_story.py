@@ -6,6 +6,10 @@ may import events. The case page in the admin shows the button through the
 draft, prefilled from the case (cities with roles, theme, stage from the latest
 follow-up, missions as milestones, the report as the story), and reviews it before
 publishing through the usual workflow.
+
+Who may do it: someone who manages the case (``events.exchange_permissions``) and
+may add a page under the project index (Wagtail page permissions); anyone else gets
+a 404, as on the case itself.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -23,6 +27,7 @@ from wagtail.admin import messages
 from wagtail.models import Locale
 
 from community.models import Affiliation
+from events import exchange_permissions as rules
 from events.admin_exchanges import EXCHANGE_CASE_BUTTONS_HOOK
 from events.models import CandidateState, ExchangeState, PeerExchange
 
@@ -53,12 +58,15 @@ def _index() -> ProjectIndexPage | None:
 
 
 def can_draft_story(user, exchange: PeerExchange) -> bool:
+    """A closed case, someone who manages it (the same rule as the admin case page:
+    the story shows the case's confidential content) and who may add a project page.
+    Either right alone is not enough."""
+    if exchange.state != ExchangeState.CLOSED:
+        return False
+    if not rules.can_oversee_exchange(user, exchange):
+        return False
     index = _index()
-    return (
-        exchange.state == ExchangeState.CLOSED
-        and index is not None
-        and index.permissions_for_user(user).can_add_subpage()
-    )
+    return index is not None and index.permissions_for_user(user).can_add_subpage()
 
 
 def _section(heading: str, text: str) -> dict:

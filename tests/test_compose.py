@@ -7,6 +7,7 @@ properties the deployment relies on.
 
 import json
 import re
+import secrets
 import shlex
 from importlib.resources import files
 from pathlib import Path
@@ -165,3 +166,45 @@ def test_migrate_points_the_default_site_at_the_public_base_url():
     for name in ("migrate", "web", "worker", "beat"):
         value = str(_environment(services[name]).get("PUBLIC_BASE_URL", ""))
         assert value.startswith("${PUBLIC_BASE_URL"), (name, value)
+
+
+# ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?message}, ${VAR?message}
+INTERPOLATION = re.compile(r"\$\{(\w+)(?:(:?[-?])([^}]*))?\}")
+
+
+def _resolve(value: str, given: dict[str, str]) -> str:
+    """Compose's interpolation with the host environment ``given``."""
+
+    def replace(match: re.Match) -> str:
+        name, operator, argument = match.groups()
+        if given.get(name):
+            return given[name]
+        if operator in (":-", "-"):
+            return argument
+        if operator in (":?", "?"):
+            raise AssertionError(f"{name} is required: {argument}")
+        return ""
+
+    return INTERPOLATION.sub(replace, str(value))
+
+
+def test_resolve_reads_compose_interpolation():
+    assert _resolve("${A:-x}/${B}", {}) == "x/"
+    assert _resolve("${A:-x}", {"A": "y"}) == "y"
+    assert _resolve("pre-${A:?set A}", {"A": "z"}) == "pre-z"
+
+
+def test_check_deploy_is_clean_with_the_compose_files_settings():
+    """The web service's environment as Compose builds it from this file's
+    defaults (and a strong secret, which the file requires from the shell)."""
+    from tests.test_settings import _manage
+
+    given = {"DJANGO_SECRET_KEY": secrets.token_urlsafe(64)}
+    environment = {
+        name: _resolve(value, given)
+        for name, value in _environment(_services()["web"]).items()
+    }
+    assert environment["DJANGO_SETTINGS_MODULE"] == "config.settings.production"
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", **environment)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

@@ -11,7 +11,13 @@ from django.core.management import call_command
 
 import pytest
 
-from config.env import base_url, email_settings_from_url, env_int, redis_url_db
+from config.env import (
+    base_url,
+    email_settings_from_url,
+    env_int,
+    redis_url_db,
+    secret_key_is_strong,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,6 +87,33 @@ def test_production_refuses_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("key", "strong"),
+    [
+        ("", False),
+        ("a" * 57, False),
+        ("abcd" * 20, False),  # four different characters
+        ("abcde" * 10, True),
+        ("abcde" * 9 + "abcd", False),  # 49 characters
+        ("django-insecure-" + secrets.token_urlsafe(64), False),
+        (secrets.token_urlsafe(64), True),
+    ],
+)
+def test_secret_key_strength(key, strong):
+    assert secret_key_is_strong(key) is strong
+
+
+def test_production_refuses_a_long_but_monotonous_secret_key():
+    result = _manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SECRET_KEY="a" * 57,
+        DJANGO_ALLOWED_HOSTS="cities.example.org",
+    )
+    assert result.returncode != 0
+    assert "at least 5 of them different" in result.stderr
 
 
 def test_check_deploy_is_clean_with_production_settings():

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LocaleMiddleware",
@@ -82,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "config.middleware.AdminAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -288,6 +290,15 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
+# Whose address the "ip" limits count. Behind a reverse proxy every request comes
+# from the proxy's address, so one person's ten wrong passwords would lock everyone
+# out. Name the proxies you run: the number of them that append to X-Forwarded-For
+# (the client is the entry that many places from the right), or a header your proxy
+# sets to the client's address and clients cannot forge (X-Real-IP). Neither is
+# trusted by default: a client could then pick its own address. Everything that
+# needs the client's address asks ``get_adapter().get_client_ip(request)``.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", "") or None
 
 # --- Internationalisation ------------------------------------------------------------
 
@@ -350,6 +361,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# E-mail addresses change only through the site's account pages (allauth), which
+# verify a new address before it counts: invitations and roles follow the address.
+# The admin's account page links there (community/wagtail_hooks.py).
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 
 # --- Security (production tightens these) --------------------------------------------
 

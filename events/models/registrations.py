@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import validate_single_line_name
+
 
 class RegistrationState(models.TextChoices):
     """``applied → accepted | waitlisted | declined → confirmed → attended |
@@ -84,7 +86,10 @@ class Registration(models.Model):
         help_text=_("The organisation they applied for, at the time."),
     )
     organisation_name = models.CharField(
-        _("organisation (as given)"), max_length=200, blank=True
+        _("organisation (as given)"),
+        max_length=200,
+        blank=True,
+        validators=[validate_single_line_name],
     )
     role = models.CharField(
         _("role"),

@@ -72,9 +72,22 @@ def result_titles(page) -> list[str]:
 
 
 def test_practitioner_filters_opens_a_practice_and_its_project(page, site, world):
+    # The strict Content-Security-Policy of the site: Chromium reports every refused
+    # script, style or image on the console.
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     index_url = site(world.pages["practices"].url)
     page.goto(index_url)
     expect(page.get_by_role("heading", level=1)).to_have_text("Good practices")
+    # The map's scripts (Leaflet and ours, both from /static/) ran.
+    expect(page.locator(".leaflet-container")).to_have_count(1)
     expect(page.locator(".result-count")).to_contain_text("4 good practices")
 
     # Local Economic Development has practices in Jordan (p1) and Tunisia (p4).
@@ -121,6 +134,10 @@ def test_practitioner_filters_opens_a_practice_and_its_project(page, site, world
     related.get_by_role("link", name="Solar lights for Zarqa").click()
     expect(page).to_have_url(site(world.r1.url))
     expect(page.get_by_role("heading", level=1)).to_have_text("Solar lights for Zarqa")
+    # Structured data is data, not a script: the policy does not stop it.
+    structured = page.locator('script[type="application/ld+json"]').first.text_content()
+    assert json.loads(structured)["@context"] == "https://schema.org"
+    assert refused == []
 
 
 def open_new_practice_form(page, site, index) -> None:

@@ -2,6 +2,7 @@
 
 import re
 
+from django.contrib.auth.hashers import get_hasher
 from django.core import mail
 
 import pytest
@@ -198,3 +199,131 @@ def test_field_errors_are_shown_next_to_the_field(client):
     assert 'class="errorlist" id="id_password1_error"' in html
     assert "too short" in html
     assert 'aria-invalid="true"' in html
+
+
+def _sign_ups(client, forwarded_for: str, start: int, count: int) -> list[int]:
+    return [
+        client.post(
+            SIGNUP_URL,
+            signup_data(email=f"bot{i}@example.org"),
+            HTTP_X_FORWARDED_FOR=forwarded_for,
+        ).status_code
+        for i in range(start, start + count)
+    ]
+
+
+def test_behind_one_trusted_proxy_each_client_has_its_own_budget(client, settings):
+    """The proxy appends the address it saw; two visitors behind it are two."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    assert _sign_ups(client, "203.0.113.7", 0, 10) == [302] * 10
+    assert _sign_ups(client, "203.0.113.7", 10, 1) == [429]
+    # A client cannot escape by prepending an address of its choice: the proxy's
+    # entry (the last one) is what counts.
+    assert _sign_ups(client, "198.51.100.1, 203.0.113.7", 11, 1) == [429]
+    assert _sign_ups(client, "198.51.100.9", 12, 1) == [302]
+
+
+def test_without_a_trusted_proxy_a_forged_header_changes_nothing(client, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    assert _sign_ups(client, "203.0.113.7", 0, 10) == [302] * 10
+    assert _sign_ups(client, "198.51.100.9", 10, 1) == [429]
+    assert _sign_ups(client, "", 11, 1) == [429]
+
+
+def test_a_request_that_bypassed_a_proxy_counts_under_its_own_address(client, settings):
+    """Two trusted proxies but one X-Forwarded-For entry: not a server error."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 2
+    assert _sign_ups(client, "203.0.113.7", 0, 1) == [302]
+    response = client.post(
+        LOGIN_URL, {"login": "x@example.org", "password": "y"}, HTTP_X_FORWARDED_FOR="1"
+    )
+    assert response.status_code == 200
+
+
+def test_a_trusted_client_address_header_is_used_when_configured(client, settings):
+    settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER = "X-Real-IP"
+    for i in range(10):
+        client.post(
+            SIGNUP_URL,
+            signup_data(email=f"bot{i}@example.org"),
+            HTTP_X_REAL_IP="203.0.113.7",
+        )
+    blocked = client.post(
+        SIGNUP_URL, signup_data(email="bot10@example.org"), HTTP_X_REAL_IP="203.0.113.7"
+    )
+    other = client.post(
+        SIGNUP_URL, signup_data(email="bot11@example.org"), HTTP_X_REAL_IP="192.0.2.4"
+    )
+    assert (blocked.status_code, other.status_code) == (429, 302)
+
+
+@pytest.mark.parametrize(
+    "field", ["first_name", "last_name"], ids=["first name", "last name"]
+)
+@pytest.mark.parametrize("bad", ["Kwame\nMensah", "Kwame\rX", "Kwa\tme", "K\x1bme"])
+def test_sign_up_refuses_names_with_line_breaks_and_control_characters(
+    client, field, bad
+):
+    response = client.post(SIGNUP_URL, signup_data(**{field: bad}))
+    assert response.status_code == 200
+    assert "A name must fit on one line" in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_the_admin_account_page_refuses_a_name_with_a_line_break(client):
+    user = UserFactory(is_superuser=True, is_staff=True, first_name="Edith")
+    client.force_login(user)
+    response = client.post(
+        "/admin/account/",
+        {
+            "name_email-first_name": "Edith\nAdmin",
+            "name_email-last_name": "Editor",
+            "locale-preferred_language": "en",
+            "locale-current_time_zone": "",
+            "theme-theme": "system",
+            "theme-density": "default",
+            "theme-contrast": "system",
+            "theme-keyboard_shortcuts": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "must fit on one line" in response.content.decode()
+    user.refresh_from_db()
+    assert user.first_name == "Edith"
+
+
+@pytest.fixture
+def hasher_calls(monkeypatch):
+    """Every password hashed with the default hasher, in order."""
+    hasher_class = type(get_hasher())
+    calls = []
+    encode = hasher_class.encode
+
+    def spy(self, password, salt, *args, **kwargs):
+        calls.append(password)
+        return encode(self, password, salt, *args, **kwargs)
+
+    monkeypatch.setattr(hasher_class, "encode", spy)
+    return calls
+
+
+def test_sign_up_hashes_the_password_for_new_and_existing_addresses(
+    client, hasher_calls
+):
+    """The same answer and the same expensive work for an address that has an
+    account and one that has none: timing does not tell them apart."""
+    UserFactory(email="known@example.org")
+    hasher_calls.clear()
+
+    password = signup_data()["password1"]
+    new = client.post(SIGNUP_URL, signup_data(email="new@example.org"))
+    for_new = hasher_calls.count(password)
+    hasher_calls.clear()
+    existing = client.post(SIGNUP_URL, signup_data(email="known@example.org"))
+    for_existing = hasher_calls.count(password)
+
+    assert new.status_code == existing.status_code == 302
+    assert new["Location"] == existing["Location"]
+    assert User.objects.filter(email="new@example.org").exists()
+    assert for_new >= 1
+    assert for_existing == for_new

@@ -3,13 +3,18 @@ verification queue and the region dashboard.
 
 The matrix checks every actor against every action. Outcomes:
 
-- LOGIN: no admin access; Wagtail sends the person to the site's sign-in (302).
+- LOGIN: not signed in; Wagtail sends the person to the site's sign-in (302).
+- NO_ACCESS: signed in without admin access: a page that says so (403), not the
+  sign-in page (which sent a signed-in person back to the admin, in a loop).
 - DENIED: admin access but not this right; Wagtail redirects to the admin home with
   a message (302 to /admin/), nothing changes.
 - OK: the page shows (200); DONE: the write happened and the view redirects (302).
 - HIDDEN: the queue shows (200) but not this claim; REFUSED: the form comes back
   (200) with an error and nothing is created; NOT_FOUND: 404, nothing changes.
 """
+
+import csv
+import io
 
 from django.contrib.auth.models import Group
 from django.db import connection
@@ -19,6 +24,7 @@ from wagtail import hooks
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail.users.models import UserProfile
 
+import openpyxl
 import pytest
 
 from community.admin_views import REGION_DASHBOARD_PANELS_HOOK
@@ -195,8 +201,9 @@ ACTIONS = {
     "export": (lambda client, w: client.get(LIST_URL + "?export=csv"), None),
 }
 
-LOGIN, DENIED, OK, DONE, HIDDEN, REFUSED, NOT_FOUND = (
+LOGIN, NO_ACCESS, DENIED, OK, DONE, HIDDEN, REFUSED, NOT_FOUND = (
     "login",
+    "no_access",
     "denied",
     "ok",
     "done",
@@ -206,6 +213,7 @@ LOGIN, DENIED, OK, DONE, HIDDEN, REFUSED, NOT_FOUND = (
 )
 STATUS = {
     LOGIN: 302,
+    NO_ACCESS: 403,
     DENIED: 302,
     OK: 200,
     DONE: 302,
@@ -214,10 +222,11 @@ STATUS = {
     NOT_FOUND: 404,
 }
 NO_ADMIN = dict.fromkeys(ACTIONS, LOGIN)
+SIGNED_IN_NO_ADMIN = dict.fromkeys(ACTIONS, NO_ACCESS)
 MATRIX = {
     "anonymous": NO_ADMIN,
-    "practitioner": NO_ADMIN,
-    "staff": NO_ADMIN,
+    "practitioner": SIGNED_IN_NO_ADMIN,
+    "staff": SIGNED_IN_NO_ADMIN,
     "focal": {
         "list": DENIED,
         "edit_get": DENIED,
@@ -304,6 +313,8 @@ def test_permission_matrix(client, world, actor, action, outcome):
     location = response.get("Location", "")
     if outcome == LOGIN:
         assert location.startswith(LOGIN_PREFIX)
+    elif outcome == NO_ACCESS:
+        assert "No access to the administration" in content_of(response)
     elif outcome == DENIED:
         assert location == "/admin/"
     elif outcome == DONE:
@@ -391,6 +402,51 @@ def test_export_as_xlsx(coordinator_client):
     assert response["Content-Type"].startswith(
         "application/vnd.openxmlformats-officedocument.spreadsheetml"
     )
+
+
+HOSTILE = {
+    '=HYPERLINK("https://evil.example")': '\'=HYPERLINK("https://evil.example")',
+    "+1+1": "'+1+1",
+    "-2+3": "'-2+3",
+    "@SUM(A1)": "'@SUM(A1)",
+    "\t=1": "'\t=1",
+    "\r=1": "'\r=1",
+    "Plain Town": "Plain Town",
+}
+
+
+@pytest.fixture
+def hostile_names(world):
+    for index, name in enumerate(HOSTILE):
+        MembershipFactory(
+            organisation__name=name,
+            organisation__slug=f"hostile-{index}",
+            organisation__country="JO",
+            organisation__region=world["amman"].region,
+        )
+
+
+def test_csv_export_neutralises_formulas(coordinator_client, hostile_names):
+    response = coordinator_client.get(LIST_URL, {"export": "csv"})
+    names = [row[0] for row in csv.reader(io.StringIO(content_of(response)))][1:]
+    for name, exported in HOSTILE.items():
+        assert exported in names, name
+    assert not [n for n in names if n.startswith(("=", "+", "-", "@", "\t", "\r"))]
+
+
+def test_xlsx_export_neutralises_formulas(coordinator_client, hostile_names):
+    response = coordinator_client.get(LIST_URL, {"export": "xlsx"})
+    workbook = openpyxl.load_workbook(io.BytesIO(content_of_bytes(response)))
+    names = [row[0].value for row in workbook.active.iter_rows(min_row=2)]
+    for name, exported in HOSTILE.items():
+        assert exported in names, name
+    assert all(row[0].data_type == "s" for row in workbook.active.iter_rows(min_row=2))
+
+
+def content_of_bytes(response) -> bytes:
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
 
 
 def test_listing_query_budget_does_not_grow_with_organisations(

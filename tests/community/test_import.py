@@ -328,6 +328,8 @@ def test_an_empty_file_is_an_error(regions, superuser):
         ({"official_languages": "Arabic"}, "official_languages", "language code"),
         ({"membership_status": "maybe"}, "membership_status", "Unknown membership"),
         ({"name": ""}, "name", "required"),
+        ({"name": "Line\nbreak City"}, "name", "fit on one line"),
+        ({"name_de": "Stadt\r\nZeile"}, "name_de", "fit on one line"),
     ],
 )
 def test_row_errors_name_row_and_column(regions, superuser, overrides, column, words):
@@ -536,5 +538,6 @@ def test_admin_import_is_for_coordinators_with_a_region_scope(
     refused = client.get(IMPORT_URL)
     assert (refused.status_code, refused["Location"]) == (302, "/admin/")
     assert IMPORT_URL not in client.get("/admin/").content.decode()
+    # Without admin access at all: the page that says so.
     client.force_login(UserFactory())
-    assert client.get(IMPORT_URL).status_code == 302
+    assert client.get(IMPORT_URL).status_code == 403

@@ -67,6 +67,11 @@ def test_profile_shows_and_saves_the_fields(client):
         ({"languages": ["xx"]}, "languages"),
         ({"preferred_language": "fr"}, "preferred_language"),
         ({"first_name": ""}, "first_name"),
+        ({"first_name": "Lina\nAdmin"}, "first_name"),
+        ({"last_name": "Had\rdad"}, "last_name"),
+        ({"last_name": "Tab\tName"}, "last_name"),
+        ({"organisation_name": "City\u2028of Irbid"}, "organisation_name"),
+        ({"organisation_name": "City\x0bof Irbid"}, "organisation_name"),
     ],
 )
 def test_profile_bad_input_keeps_what_was_stored(client, overrides, field):
@@ -367,3 +372,12 @@ def test_coordinators_and_the_person_see_everything(profile_owner):
         visible = selectors.visible_profile(viewer, profile_owner)
         assert list(visible) == list(PROFILE_VISIBILITY_FIELDS)
         assert visible["seeks"] == "Financing green roofs."
+
+
+def test_a_name_with_a_line_break_gets_a_clear_message(client):
+    user = UserFactory(first_name="Lina")
+    client.force_login(user)
+    response = client.post(PROFILE_URL, profile_data(first_name="Lina\nAdmin"))
+    assert "must fit on one line" in response.content.decode()
+    user.refresh_from_db()
+    assert user.first_name == "Lina"

@@ -5,7 +5,9 @@ superusers, coordinators whose region covers the event's region and the event's
 listed organisers. Outcomes, as in the rest of the admin
 (``tests/community/test_admin_tools.py``):
 
-- LOGIN: no admin access; Wagtail sends the person to the site's sign-in (302).
+- LOGIN: not signed in; Wagtail sends the person to the site's sign-in (302).
+- NO_ACCESS: signed in without admin access: a page that says so (403), not the
+  sign-in page (which sent a signed-in person back to the admin, in a loop).
 - DENIED: admin access but not this event; Wagtail redirects to the admin home with
   a message (302 to /admin/); nothing changes.
 - FULL: the page or file shows (200) with personal data (e-mail addresses, motivation).
@@ -37,8 +39,16 @@ pytestmark = pytest.mark.django_db
 world = test_admin_tools.world
 
 LOGIN_PREFIX = "/en/accounts/login/"
-LOGIN, DENIED, FULL, LIMITED, DONE = "login", "denied", "full", "limited", "done"
-STATUS = {LOGIN: 302, DENIED: 302, FULL: 200, LIMITED: 200, DONE: 302}
+LOGIN, NO_ACCESS, DENIED = "login", "no_access", "denied"
+FULL, LIMITED, DONE = "full", "limited", "done"
+STATUS = {
+    LOGIN: 302,
+    NO_ACCESS: 403,
+    DENIED: 302,
+    FULL: 200,
+    LIMITED: 200,
+    DONE: 302,
+}
 
 
 def _text(response) -> str:
@@ -73,6 +83,7 @@ ACTIONS = {
 }
 
 NO_ADMIN = dict.fromkeys(ACTIONS, LOGIN)
+SIGNED_IN_NO_ADMIN = dict.fromkeys(ACTIONS, NO_ACCESS)
 NOT_THIS_EVENT = dict.fromkeys(ACTIONS, DENIED)
 EVERYTHING = {
     "list": FULL,
@@ -85,7 +96,7 @@ EVERYTHING = {
 }
 MATRIX = {
     "anonymous": NO_ADMIN,
-    "practitioner": NO_ADMIN,
+    "practitioner": SIGNED_IN_NO_ADMIN,
     "editor": NOT_THIS_EVENT,
     "coordinator": {
         "list": LIMITED,
@@ -119,6 +130,8 @@ def test_permission_matrix(client, world, actor, action, outcome):
     location = response.get("Location", "")
     if outcome == LOGIN:
         assert location.startswith(LOGIN_PREFIX)
+    elif outcome == NO_ACCESS:
+        assert "No access to the administration" in content_of(response)
     elif outcome == DENIED:
         assert location == "/admin/"
     elif outcome == DONE:

@@ -169,3 +169,13 @@ def test_confirm_without_registration_says_so(client):
     response = client.post(f"/en/events/{event.pk}/confirm/", follow=True)
     assert "not applied" in response.content.decode()
     assert Registration.objects.count() == 0
+
+
+def test_an_organisation_name_with_a_line_break_is_refused(client):
+    event = make_event()
+    client.force_login(UserFactory())
+    url = f"/en/events/{event.pk}/apply/"
+    response = client.post(url, _form(organisation_name="City of\nIrbid"))
+    assert response.status_code == 200
+    assert "must fit on one line" in response.content.decode()
+    assert not Registration.objects.exists()

@@ -1,7 +1,8 @@
 """Every transition of a peer exchange, allowed or forbidden, by role × state, and
 the scope rules behind the roles."""
 
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Group
+from django.urls import reverse
 
 import pytest
 
@@ -13,7 +14,10 @@ from events.exchange_permissions import (
     roles_for,
     transition_barrier,
 )
-from events.models import ExchangeLog, ExchangeState, Notification
+from events.models import ExchangeLog, ExchangeState, Notification, PeerExchange
+from projects.exchange_story import can_draft_story
+from projects.models import SupportedProjectPage
+from tests.knowledge_fixtures import index_pages, seed_site
 
 from .conftest import make_exchange
 
@@ -101,6 +105,92 @@ def test_matrix_of_every_action_by_role_and_state(world):
                 assert (barrier is None) == allowed, (state, action, name, barrier)
                 checked += 1
     assert checked == len(S) * len(EXPECTED) * len(ROLES)
+
+
+# Everyone in the world may add pages (Wagtail's "Editors" group) except the
+# country coordinator: a manager without the page right.
+PAGE_EDITORS = set(ROLES) - {"anonymous", "country_coordinator"}
+
+
+def may_draft_story(name, state):
+    return state == S.CLOSED and MANAGER in ROLES[name] and name in PAGE_EDITORS
+
+
+@pytest.fixture
+def page_editors(world):
+    index_pages(seed_site())
+    editors = Group.objects.get(name="Editors")
+    for name in PAGE_EDITORS:
+        person(world, name).groups.add(editors)
+
+
+@pytest.mark.django_db
+def test_matrix_of_the_project_story_action_by_role_and_state(world, page_editors):
+    """Turning a case into a project story shows its confidential content: it needs
+    the right to manage the case and the right to add a project page."""
+    exchange = make_exchange(world)
+    users = {name: person(world, name) for name in ROLES}
+    for state in S:
+        exchange.state = state
+        for name, user in users.items():
+            user.__dict__.pop("_cc_exchange", None)
+            allowed = may_draft_story(name, state)
+            assert can_draft_story(user, exchange) == allowed, (state, name)
+
+
+@pytest.mark.django_db
+def test_project_story_action_over_http_is_not_found_without_both_rights(
+    client, world, page_editors
+):
+    for name in ROLES:
+        exchange = make_exchange(world, S.CLOSED)
+        client.logout()
+        if name != "anonymous":
+            client.force_login(person(world, name))
+        response = client.post(reverse("exchange_project_story", args=(exchange.pk,)))
+        if name == "anonymous":
+            assert response.status_code == 302, name
+            assert "/login/" in response["Location"], name
+        elif may_draft_story(name, S.CLOSED):
+            assert response.status_code == 302, name
+            assert "/edit/" in response["Location"], name
+        else:
+            assert response.status_code == 404, name
+    made = SupportedProjectPage.objects.filter(live=False).count()
+    assert made == sum(may_draft_story(name, S.CLOSED) for name in ROLES)
+
+
+def sees_case_page(name, state):
+    """The requesting city always; managers once the city has submitted the case
+    (as in the admin); Munich's staff member is a peer who opted in."""
+    roles = ROLES[name]
+    return (
+        REQUESTER in roles
+        or (MANAGER in roles and state != S.DRAFT)
+        or name == "munich_staff"
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("state", [S.DRAFT, S.SUBMITTED])
+def test_matrix_of_the_case_pages_by_role_and_state(client, world, state):
+    """The public case page and the admin case page follow the same rule."""
+    exchange = make_exchange(world, state)
+    for name in ROLES:
+        client.logout()
+        if name != "anonymous":
+            client.force_login(person(world, name))
+        public = client.get(reverse("exchange_detail", args=(exchange.pk,)))
+        admin = client.get(reverse("exchange_admin_detail", args=(exchange.pk,)))
+        if name == "anonymous":
+            assert public.status_code == 302, name
+            continue
+        assert public.status_code == (200 if sees_case_page(name, state) else 404), name
+        if MANAGER in ROLES[name]:
+            assert admin.status_code == (404 if state == S.DRAFT else 200), name
+        if public.status_code == 200:
+            assert exchange.challenge in public.content.decode(), name
+    assert PeerExchange.objects.get().state == state
 
 
 @pytest.mark.django_db
