@@ -471,18 +471,20 @@ def _subject_objects(notifications: list[Notification]) -> dict[int, object]:
     }
 
 
-_url_cache: dict[str, dict] = {}
+_url_cache: dict[tuple[str, str], dict] = {}
 
 
 def _account_urls(language: str) -> dict:
     """The person's notification pages in ``language`` (the URLs never change
-    while the process runs; reversing them costs more than rendering a mail)."""
-    if language not in _url_cache:
-        _url_cache[language] = {
+    while the process runs; reversing them costs more than rendering a mail).
+    Keyed by the public address too, so a changed setting is never served stale."""
+    key = (language, public_base_url())
+    if key not in _url_cache:
+        _url_cache[key] = {
             "preferences_url": _absolute(reverse("notification_preferences")),
             "notifications_url": _absolute(reverse("notification_list")),
         }
-    return _url_cache[language]
+    return _url_cache[key]
 
 
 # A fan-out sends thousands of mails about one event: its page in each language,
@@ -493,7 +495,13 @@ EVENT_CACHE_SECONDS = 60
 
 
 def _event_context(event: EventPage, language: str) -> dict:
-    key = (event.pk, event.last_published_at, event.cancelled_at, language)
+    key = (
+        event.pk,
+        event.last_published_at,
+        event.cancelled_at,
+        language,
+        public_base_url(),
+    )
     cached = _event_cache.get(key)
     if cached is None or cached[0] < time.monotonic():
         if len(_event_cache) > 500:
