@@ -235,6 +235,16 @@ class EventPage(HeroImageFields, ThemeFields, Page):
     The facts (format, dates, place, capacity, application window, who may apply)
     drive the process: ``events.services`` reads them under a row lock when someone
     applies. The online link is shown to confirmed participants only.
+
+    The facts that do not depend on the language (``FACT_FIELDS``) are edited on
+    the default-language page only and copied to its translations
+    (``events.facts``): format, start, end, time zone and "only the month is
+    known"; attendance mode, venue, city of the venue, country, online link, host
+    city, partner organisations and region; cluster, field of action and working
+    languages; places, places reserved for the host city, the application window,
+    who may apply, selection and the waitlist's offer hours; and the organisers.
+    Title, teaser, hero image text, call, programme and documentation are the
+    translation's own.
     """
 
     teaser = models.TextField(
