@@ -19,6 +19,7 @@ from django.core.paginator import Paginator
 from django.db.models import (
     Case,
     Count,
+    F,
     IntegerField,
     Prefetch,
     Q,
@@ -412,8 +413,14 @@ def events_of_organisation(
         )
         .defer_streamfields()
     )
-    upcoming = list(events.filter(upcoming_q(now)).order_by("starts_at", "pk"))
-    unscheduled = list(events.filter(unscheduled_q(now)).order_by("title", "pk"))
+    # Upcoming and undated in one query (undated last), split here.
+    ahead = list(
+        events.filter(upcoming_q(now) | unscheduled_q(now)).order_by(
+            F("starts_at").asc(nulls_last=True), "title", "pk"
+        )
+    )
+    upcoming = [event for event in ahead if event.starts_at is not None]
+    unscheduled = [event for event in ahead if event.starts_at is None]
     past = list(events.filter(past_q(now)).order_by("-starts_at", "-pk")[:10])
     for event in upcoming + unscheduled + past:
         event.short_date = event_short_date(event)
