@@ -310,8 +310,11 @@ class ProjectsAPIViewSet(KnowledgeBaseAPIViewSet):
 
 class EventsAPIViewSet(KnowledgeBaseAPIViewSet):
     """Events with the calendar's filters (``event_format``, ``cluster``, ``region``,
-    ``attendance``) and ``upcoming=true|false``; soonest first. The online link is
-    not an API field: only confirmed participants see it."""
+    ``attendance``) and ``upcoming=true|false``; soonest first. ``upcoming=true``
+    gives dated events that are not over, ``upcoming=false`` those that are over;
+    events without a date yet ("date to be announced") are in neither and listed
+    only without the filter, last. The online link is not an API field: only
+    confirmed participants see it."""
 
     name = "events"
     model = EventPage

@@ -175,6 +175,17 @@ class MissionForm(forms.Form):
     starts_on = forms.DateField(label=_("Starts"), widget=DateInput)
     ends_on = forms.DateField(label=_("Ends"), widget=DateInput, required=False)
     place = forms.CharField(label=_("Place"), max_length=TITLE_MAX, required=False)
+    online_link = forms.URLField(
+        label=_("Online link"),
+        max_length=200,
+        required=False,
+        assume_scheme="https",
+        help_text=_(
+            "For an online consultation with a new event page: the meeting link. "
+            "If you leave it empty, participants are told the link will follow; set "
+            "it later on the event page."
+        ),
+    )
     event = BoundedModelChoiceField(
         label=_("Link an invite-only event page"),
         queryset=EventPage.objects.none(),

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -906,14 +908,44 @@ def mission_participants(exchange: PeerExchange) -> list:
     return people
 
 
+# The length of ``EventPage.online_link``.
+LINK_MAX = 200
+
+
+def _mission_slug(exchange: PeerExchange, index) -> str:
+    """A slug for the case's next mission page, free among the calendar's pages:
+    the case's id and its own count of missions (the caller holds the case's row
+    lock, so two missions of one case cannot take the same number; a number left
+    by a deleted mission is skipped)."""
+    number = exchange.missions.count() + 1
+    taken = set(
+        index.get_children()
+        .filter(slug__startswith=f"exchange-{exchange.pk}-mission-")
+        .values_list("slug", flat=True)
+    )
+    while f"exchange-{exchange.pk}-mission-{number}" in taken:
+        number += 1
+    return f"exchange-{exchange.pk}-mission-{number}"
+
+
 def _mission_event_page(
-    exchange: PeerExchange, *, kind: str, title: str, starts_on: date, ends_on, place
+    exchange: PeerExchange,
+    *,
+    kind: str,
+    title: str,
+    starts_on: date,
+    ends_on,
+    place,
+    online_link: str = "",
 ) -> EventPage:
     """An invite-only event page for the mission, under the event calendar.
 
     Published so that invited people can open it and register the usual way, but
     restricted to signed-in people, which keeps it out of the public calendar,
-    search, feeds and API (they list only ``public()`` pages)."""
+    search, feeds and API (they list only ``public()`` pages). An online
+    consultation gets the link the case manager gave, or none: the page then says
+    the link will follow, and setting it later on the page tells the participants
+    (``event_changed``)."""
     from wagtail.models import Locale, PageViewRestriction
 
     from .models import EventIndexPage
@@ -950,13 +982,9 @@ def _mission_event_page(
         attendance_mode=(
             "online" if kind == MissionKind.ONLINE_CONSULTATION else "in_person"
         ),
-        online_link=(
-            "https://meet.example.org/"
-            if kind == MissionKind.ONLINE_CONSULTATION
-            else ""
-        ),
+        online_link=online_link if kind == MissionKind.ONLINE_CONSULTATION else "",
     )
-    page.slug = f"exchange-{exchange.pk}-mission-{ExchangeMission.objects.count() + 1}"
+    page.slug = _mission_slug(exchange, index)
     index.add_child(instance=page)
     page.save_revision().publish()
     PageViewRestriction.objects.create(
@@ -977,10 +1005,12 @@ def mission_schedule(
     place: str = "",
     event: EventPage | None = None,
     create_event_page: bool = False,
+    online_link: str = "",
 ) -> ExchangeMission:
     """Schedule a mission. Its participants (the peers and the city) are invited to
     its event page – an existing one, or a new invite-only page – and register
-    there like for any event, with the same notices."""
+    there like for any event, with the same notices. ``online_link`` is the
+    meeting link of an online consultation's new page (optional)."""
     locked = _lock(exchange)
     _check_role(actor, locked, MANAGER, _("Only the case manager can schedule."))
     _check_state(locked, MISSION_STATES, _("scheduling a mission"))
@@ -994,6 +1024,23 @@ def mission_schedule(
         raise ExchangeError(_("The mission cannot end before it starts."))
     if event is not None and create_event_page:
         raise ExchangeError(_("Link an event page or create one, not both."))
+    online_link = (online_link or "").strip()
+    if online_link:
+        if kind != MissionKind.ONLINE_CONSULTATION or not create_event_page:
+            raise ExchangeError(
+                _(
+                    "An online link is only taken for an online consultation with "
+                    "a new event page; set it on an existing page in the editor."
+                )
+            )
+        try:
+            if len(online_link) > LINK_MAX:
+                raise ValidationError("too long")
+            URLValidator(schemes=["https", "http"])(online_link)
+        except ValidationError as error:
+            raise ExchangeError(_("The online link is not a valid web address.")) from (
+                error
+            )
     if create_event_page:
         event = _mission_event_page(
             locked,
@@ -1002,6 +1049,7 @@ def mission_schedule(
             starts_on=starts_on,
             ends_on=ends_on,
             place=place,
+            online_link=online_link,
         )
     mission = ExchangeMission.objects.create(
         exchange=locked,

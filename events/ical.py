@@ -4,7 +4,10 @@ Written by hand (it is a small text format and the project has no iCalendar
 dependency): CRLF line endings, lines folded at 75 octets without splitting a UTF-8
 character, TEXT values escaped, times in UTC. The UID is the page's translation key,
 so an event keeps its UID across languages and edits and calendars update it in
-place instead of adding a copy. The online link is written only when the caller says
+place instead of adding a copy; ``SEQUENCE`` is the event's ``calendar_sequence``
+(raised when a publication changes its facts and when it is cancelled, the same in
+every language), ``STATUS`` says whether it still takes place and ``LAST-MODIFIED``
+when its entry last changed. The online link is written only when the caller says
 the reader may have it (a confirmed participant's own file).
 """
 
@@ -88,6 +91,8 @@ def calendar_lines(
     lines = [
         "BEGIN:VEVENT",
         f"UID:{event_uid(event)}",
+        f"SEQUENCE:{event.calendar_sequence}",
+        f"STATUS:{'CANCELLED' if event.is_cancelled else 'CONFIRMED'}",
         f"DTSTAMP:{utc_stamp(now)}",
         f"DTSTART:{utc_stamp(event.starts_at)}",
         f"DTEND:{utc_stamp(end)}",
@@ -97,8 +102,9 @@ def calendar_lines(
     ]
     if location:
         lines.append(f"LOCATION:{escape_text(location)}")
-    if event.last_published_at:
-        lines.append(f"LAST-MODIFIED:{utc_stamp(event.last_published_at)}")
+    modified = event.calendar_modified_at
+    if modified:
+        lines.append(f"LAST-MODIFIED:{utc_stamp(modified)}")
     lines.append("END:VEVENT")
     return lines
 

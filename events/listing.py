@@ -19,6 +19,7 @@ from django.core.paginator import Paginator
 from django.db.models import (
     Case,
     Count,
+    F,
     IntegerField,
     Prefetch,
     Q,
@@ -57,12 +58,23 @@ MAX_UPCOMING = 100
 
 
 def upcoming_q(now: datetime) -> Q:
-    """Events not over yet (or without a date): the opposite of ``is_past``."""
-    return (
-        Q(starts_at__isnull=True)
-        | Q(ends_at__gte=now)
-        | Q(ends_at__isnull=True, starts_at__gte=now)
+    """Dated events not over yet. An event without a start is never upcoming (it
+    is "date to be announced", ``unscheduled_q``); the rest is ``past_q``."""
+    return Q(starts_at__isnull=False) & (
+        Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now)
     )
+
+
+def past_q(now: datetime) -> Q:
+    """Events that are over: ``EventPage.is_past`` (the end, or else the start,
+    lies before ``now``)."""
+    return Q(ends_at__lt=now) | Q(ends_at__isnull=True, starts_at__lt=now)
+
+
+def unscheduled_q(now: datetime) -> Q:
+    """Events without a start that are not over: "date to be announced". Neither
+    upcoming nor past; the calendar lists them in a section of their own."""
+    return Q(starts_at__isnull=True) & ~past_q(now)
 
 
 def open_q(now: datetime) -> Q:
@@ -102,7 +114,10 @@ class OpenFilter(ListingFilter):
 
 
 class WhenFilter(ListingFilter):
-    """``when=upcoming`` or ``when=past`` (the API spells it ``upcoming=true``)."""
+    """``when=upcoming`` or ``when=past`` (the API spells it ``upcoming=true``).
+
+    Events without a date are in neither: they are not upcoming (nobody can plan
+    for them) and not over."""
 
     VALUES = {"upcoming": "upcoming", "past": "past"}
 
@@ -122,8 +137,8 @@ class WhenFilter(ListingFilter):
         return next(raw for raw, resolved in self.values.items() if resolved == value)
 
     def condition(self, model, value: Any) -> Q:
-        upcoming = upcoming_q(timezone.now())
-        return upcoming if value == "upcoming" else ~upcoming
+        now = timezone.now()
+        return upcoming_q(now) if value == "upcoming" else past_q(now)
 
     def choices(self) -> list[tuple[str, str]]:
         return [("upcoming", _("Upcoming")), ("past", _("Past"))]
@@ -195,7 +210,8 @@ class ActiveEventFilter:
 
 @dataclass
 class EventListing:
-    """One request's calendar: ``upcoming`` events (all), ``past`` (one page of the
+    """One request's calendar: ``upcoming`` events (all), ``unscheduled`` ones (no
+    date yet; listed only without a "when" filter), ``past`` (one page of the
     archive), the filter ``fields``, ``active_filters`` and ``messages``."""
 
     locale_id: int
@@ -204,6 +220,7 @@ class EventListing:
     fields: list[FilterField] = field(default_factory=list)
     active_filters: list[ActiveEventFilter] = field(default_factory=list)
     upcoming: list[EventPage] = field(default_factory=list)
+    unscheduled: list[EventPage] = field(default_factory=list)
     past: PaginatorPage | None = None
     past_items: list[EventPage] = field(default_factory=list)
     show_upcoming: bool = True
@@ -322,15 +339,20 @@ def event_listing(index_page: Page, params) -> EventListing:
     listing.show_upcoming = when is None or when[1] == "upcoming"
     listing.show_past = when is None or when[1] == "past"
 
-    upcoming = upcoming_q(now)
     if listing.show_upcoming:
         listing.upcoming = list(
-            decorate_events(filtered.filter(upcoming), now=now).order_by(
+            decorate_events(filtered.filter(upcoming_q(now)), now=now).order_by(
                 "-cc_open", "starts_at", "pk"
             )[:MAX_UPCOMING]
         )
+    if when is None:
+        listing.unscheduled = list(
+            decorate_events(filtered.filter(unscheduled_q(now)), now=now).order_by(
+                "-cc_open", "title", "pk"
+            )[:MAX_UPCOMING]
+        )
     if listing.show_past:
-        past = decorate_events(filtered.exclude(upcoming), now=now).order_by(
+        past = decorate_events(filtered.filter(past_q(now)), now=now).order_by(
             "-starts_at", "-pk"
         )
         paginator = Paginator(past, PER_PAGE)
@@ -339,7 +361,7 @@ def event_listing(index_page: Page, params) -> EventListing:
         listing.past_items = list(listing.past.object_list)
     elif params.get("page") not in (None, "", "1"):
         listing.messages.append(_("Upcoming events are all on one page; showing them."))
-    label_events(listing.upcoming + listing.past_items, terms)
+    label_events(listing.upcoming + listing.unscheduled + listing.past_items, terms)
     listing.fields = _filter_fields(listing, filters, terms)
     return listing
 
@@ -348,7 +370,7 @@ def event_listing(index_page: Page, params) -> EventListing:
 
 
 def upcoming_events(*, locale_id: int, limit: int = 3) -> list[EventPage]:
-    """The next events in one language, open calls first."""
+    """The next dated events in one language, open calls first."""
     now = timezone.now()
     events = list(
         decorate_events(
@@ -365,7 +387,8 @@ def upcoming_events(*, locale_id: int, limit: int = 3) -> list[EventPage]:
 def events_of_organisation(
     organisation: Organisation, *, locale_id: int
 ) -> list[EventPage]:
-    """Events a city hosted or took part in as a partner, upcoming first."""
+    """Events a city hosted or took part in as a partner: upcoming ones first
+    (``is_upcoming``), then those without a date yet, then the last ten past."""
     now = timezone.now()
     events = (
         EventPage.objects.live()
@@ -381,23 +404,29 @@ def events_of_organisation(
         )
         .defer_streamfields()
     )
-    upcoming = list(events.filter(upcoming_q(now)).order_by("starts_at", "pk"))
-    past = list(events.exclude(upcoming_q(now)).order_by("-starts_at", "-pk")[:10])
-    for event in upcoming + past:
+    # Upcoming and undated in one query (undated last), split here.
+    ahead = list(
+        events.filter(upcoming_q(now) | unscheduled_q(now)).order_by(
+            F("starts_at").asc(nulls_last=True), "title", "pk"
+        )
+    )
+    upcoming = [event for event in ahead if event.starts_at is not None]
+    unscheduled = [event for event in ahead if event.starts_at is None]
+    past = list(events.filter(past_q(now)).order_by("-starts_at", "-pk")[:10])
+    for event in upcoming + unscheduled + past:
         event.short_date = event_short_date(event)
         event.is_upcoming = event in upcoming
-    return upcoming + past
+    return upcoming + unscheduled + past
 
 
-def region_upcoming_events(region: Region, *, limit: int = 20) -> list[EventPage]:
-    """Upcoming events of a region (matched by the region's translation key) for
-    its coordinators: default-language pages, which registrations point at, with
-    how many people applied and how many hold a place."""
-    now = timezone.now()
+def _region_events(region: Region, condition: Q, order: tuple, limit: int):
+    """Default-language events of a region (matched by the region's translation
+    key), which registrations point at, with how many people applied and how many
+    hold a place."""
     events = list(
         EventPage.objects.live()
         .filter(
-            upcoming_q(now),
+            condition,
             region__translation_key=region.translation_key,
             locale__language_code=settings.LANGUAGE_CODE,
         )
@@ -410,8 +439,20 @@ def region_upcoming_events(region: Region, *, limit: int = 20) -> list[EventPage
                 distinct=True,
             ),
         )
-        .order_by("starts_at", "pk")[:limit]
+        .order_by(*order)[:limit]
     )
     for event in events:
         event.short_date = event_short_date(event)
     return events
+
+
+def region_upcoming_events(region: Region, *, limit: int = 20) -> list[EventPage]:
+    """Upcoming (dated) events of a region for its coordinators."""
+    return _region_events(
+        region, upcoming_q(timezone.now()), ("starts_at", "pk"), limit
+    )
+
+
+def region_unscheduled_events(region: Region, *, limit: int = 20) -> list[EventPage]:
+    """A region's events whose date is not fixed yet, for its coordinators."""
+    return _region_events(region, unscheduled_q(timezone.now()), ("title", "pk"), limit)

@@ -1,4 +1,5 @@
-"""The "My events" page: a person's applications, upcoming and past, each with its
+"""The "My events" page: a person's applications, upcoming, without a date yet and
+past, each with its
 state, waitlist position and the next step. A fixed number of queries however many
 events the person applied for."""
 
@@ -62,7 +63,8 @@ def _next_step(registration: Registration) -> str:
 
 
 def my_registrations(request, user) -> dict:
-    """``upcoming`` and ``past`` lists of ``MyEvent`` for the template."""
+    """``upcoming``, ``unscheduled`` (no date yet) and ``past`` lists of
+    ``MyEvent`` for the template."""
     now = timezone.now()
     ahead = (
         Registration.objects.filter(
@@ -98,7 +100,7 @@ def my_registrations(request, user) -> dict:
             )
             .defer_streamfields()
         }
-    upcoming, past = [], []
+    upcoming, unscheduled, past = [], [], []
     for registration in registrations:
         event = registration.event
         page = translated.get(event.translation_key, event)
@@ -112,6 +114,16 @@ def my_registrations(request, user) -> dict:
         )
         if registration.state == RegistrationState.WAITLISTED:
             item.waitlist_position = registration.cc_ahead + 1
-        (past if event.is_past else upcoming).append(item)
+        if event.is_past:
+            past.append(item)
+        elif event.starts_at is None:
+            unscheduled.append(item)
+        else:
+            upcoming.append(item)
     past.reverse()
-    return {"upcoming": upcoming, "past": past, "now": now}
+    return {
+        "upcoming": upcoming,
+        "unscheduled": unscheduled,
+        "past": past,
+        "now": now,
+    }

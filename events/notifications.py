@@ -422,6 +422,8 @@ SUBJECT_FIELDS = (
             "last_published_at",
             "cancelled_at",
             "cancellation_reason",
+            "calendar_sequence",
+            "calendar_changed_at",
             "starts_at",
             "ends_at",
             "time_zone",
@@ -1149,10 +1151,16 @@ def event_cancel(*, event: EventPage, actor, reason: str) -> EventPage:
     if locked.cancelled_at is not None:
         raise NotificationError(_("This event has already been cancelled."))
     now = timezone.now()
+    # The calendar sequence rises with the status, so calendars take the change.
     EventPage.objects.filter(translation_key=locked.translation_key).update(
-        cancelled_at=now, cancellation_reason=reason
+        cancelled_at=now,
+        cancellation_reason=reason,
+        calendar_sequence=F("calendar_sequence") + 1,
+        calendar_changed_at=now,
     )
     locked.cancelled_at, locked.cancellation_reason = now, reason
+    locked.calendar_sequence += 1
+    locked.calendar_changed_at = now
     _fan_out(
         _registrations(locked, ACTIVE_STATES),
         kind="event_cancelled",

@@ -12,7 +12,12 @@ from core.models import HOME_SECTIONS_HOOK, home_section
 from core.search import SEARCH_GROUPS_HOOK, SearchGroup, SearchHit, highlighted
 
 from .event_page import event_short_date
-from .listing import events_of_organisation, region_upcoming_events, upcoming_events
+from .listing import (
+    events_of_organisation,
+    region_unscheduled_events,
+    region_upcoming_events,
+    upcoming_events,
+)
 from .models import EventIndexPage, EventPage
 
 
@@ -49,14 +54,17 @@ def organisation_events(*, organisation, page, request) -> dict | None:
 
 @hooks.register(REGION_DASHBOARD_PANELS_HOOK)
 def region_events_panel(*, request, region) -> dict:
-    """Upcoming events of the region with applications and places taken."""
+    """Upcoming events of the region with applications and places taken, and
+    apart from them those whose date is not fixed yet."""
     events = region_upcoming_events(region)
-    for event in events:
+    unscheduled = region_unscheduled_events(region)
+    for event in events + unscheduled:
         event.link = event.get_url(request)
     return {
         "template": "events/region_dashboard_panel.html",
         "title": _("Upcoming events"),
         "items": events,
+        "unscheduled": unscheduled,
     }
 
 

@@ -162,7 +162,11 @@ class DocumentationStreamBlock(blocks.StreamBlock):
 
 
 class EventPageForm(WagtailAdminPageForm):
-    """Offers the working languages as checkboxes (they are stored as a list)."""
+    """Offers the working languages as checkboxes (they are stored as a list).
+
+    On a translation, the facts (``EventPage.FACT_FIELDS``) are read-only, with a
+    note naming the original's language: they are edited there, and whatever a
+    request sends for them, the translation keeps the original's values."""
 
     working_languages = forms.MultipleChoiceField(
         label=_("working languages"),
@@ -171,8 +175,31 @@ class EventPageForm(WagtailAdminPageForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    def __init__(self, *args, **kwargs):
+        from events.facts import fact_source
+
+        super().__init__(*args, **kwargs)
+        self.fact_source = fact_source(self.instance)
+        if self.fact_source is None:
+            return
+        note = _("Taken from the %(language)s original; change it there.") % {
+            "language": self.fact_source.locale.get_display_name()
+        }
+        for name in self.instance.FACT_FIELDS:
+            field = self.fields.get(name)
+            if field is not None:
+                field.disabled = True
+                field.required = False
+                field.help_text = note
+
     def clean(self):
+        from events.facts import fact_values
+
         cleaned = super().clean()
+        if self.fact_source is not None:
+            for name, value in fact_values(self.fact_source).items():
+                if name in self.fields:
+                    cleaned[name] = value
         starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts and ends and ends < starts:
             self.add_error("ends_at", _("The event cannot end before it starts."))
@@ -209,6 +236,16 @@ class EventPage(HeroImageFields, ThemeFields, Page):
     The facts (format, dates, place, capacity, application window, who may apply)
     drive the process: ``events.services`` reads them under a row lock when someone
     applies. The online link is shown to confirmed participants only.
+
+    The facts that do not depend on the language (``FACT_FIELDS``) are edited on
+    the default-language page only and copied to its translations
+    (``events.facts``): format, start, end, time zone and "only the month is
+    known"; attendance mode, venue, city of the venue, country, online link, host
+    city, partner organisations and region; cluster, field of action and working
+    languages; places, places reserved for the host city, the application window,
+    who may apply, selection and the waitlist's offer hours; and the organisers.
+    Title, teaser, hero image text, call, programme and documentation are the
+    translation's own.
     """
 
     teaser = models.TextField(
@@ -358,11 +395,56 @@ class EventPage(HeroImageFields, ThemeFields, Page):
         ),
     )
 
+    # Kept across revisions by ``with_content_json``; raised by
+    # ``events.facts.event_facts_published`` when a publication changes the facts
+    # and by ``event_cancel``, so calendars replace their copy (iCalendar SEQUENCE).
+    calendar_sequence = models.PositiveIntegerField(
+        _("calendar sequence"), default=0, editable=False
+    )
+    calendar_changed_at = models.DateTimeField(
+        _("calendar entry changed"), null=True, blank=True, editable=False
+    )
     # Set by ``events.notifications.event_cancel`` (the organisers' "Cancel event"
     # action), never in the editor; kept across revisions by ``with_content_json``.
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     cancellation_reason = models.TextField(
         _("reason for the cancellation"), max_length=2000, blank=True
+    )
+
+    # The facts of an event that do not depend on the language: when, where, with
+    # whom, on which theme, for how many and who may apply. They are edited on the
+    # default-language page (``canonical``), which registrations use, and copied to
+    # every translation when it is published (``events.facts``); a translation
+    # shows them read-only and never keeps values of its own.
+    FACT_FIELDS = (
+        # when
+        "event_format",
+        "starts_at",
+        "ends_at",
+        "time_zone",
+        "month_only",
+        # where and with whom
+        "attendance_mode",
+        "venue",
+        "venue_city",
+        "country",
+        "online_link",
+        "host_city",
+        "partner_organisations",
+        "region",
+        # theme (default-language taxonomy rows) and languages spoken
+        "cluster",
+        "field_of_action",
+        "working_languages",
+        # applications
+        "capacity",
+        "host_reserved_places",
+        "applications_open",
+        "applications_close",
+        "eligibility",
+        "selection_mode",
+        "waitlist_offer_hours",
+        "organisers",
     )
 
     base_form_class = EventPageForm
@@ -460,12 +542,33 @@ class EventPage(HeroImageFields, ThemeFields, Page):
         verbose_name_plural = _("events")
 
     def with_content_json(self, content):
-        """A revision never brings back a cancelled event: the cancellation is
-        process data, not content."""
+        """A revision never brings back a cancelled event (the cancellation is
+        process data, not content) or an older calendar sequence, and a
+        translation's revision never brings back facts of its own: they are the
+        original's (``FACT_FIELDS``), whatever the revision holds."""
+        from events.facts import fact_content, fact_source
+
+        source = fact_source(self)
+        if source is not None:
+            content = {**content, **fact_content(source)}
         page = super().with_content_json(content)
         page.cancelled_at = self.cancelled_at
         page.cancellation_reason = self.cancellation_reason
+        page.calendar_sequence = self.calendar_sequence
+        page.calendar_changed_at = self.calendar_changed_at
         return page
+
+    @property
+    def calendar_modified_at(self) -> datetime | None:
+        """When this event's calendar entry last changed (iCalendar
+        LAST-MODIFIED): its last publication or the last change of its facts or
+        status, whichever is later."""
+        moments = [
+            moment
+            for moment in (self.last_published_at, self.calendar_changed_at)
+            if moment is not None
+        ]
+        return max(moments) if moments else None
 
     @property
     def is_cancelled(self) -> bool:

@@ -99,7 +99,8 @@ def test_german_calendar_works(client):
 
 def test_event_list_queries_do_not_grow_with_events(client):
     """The budget: the filter taxonomy (clusters, regions: one query each), the
-    upcoming events and their host cities with names (prefetches), the archive's
+    upcoming events and their host cities with names (prefetches), the same for
+    the events without a date, the archive's
     count, page and prefetches, plus Wagtail's page routing and the site frame.
     None of these runs once per event, so 1 and 50 events cost the same."""
     index = event_index()
