@@ -12,7 +12,7 @@ English good practices. Then it measures the server time of the Django test clie
 * the site-wide search.
 
 The index caches its facet counts and labels, and its result cards, per content
-version (``practices.listing``): repeated requests measure the cached page, what
+version (``core.knowledge.listing``): repeated requests measure the cached page, what
 most visitors get. The "not cached" rows start a new content version before every
 timed request (as publishing a page does), so they measure the page computed from
 scratch.
@@ -298,7 +298,7 @@ def make_practices(index, count: int) -> None:
 
 
 def measure(client, url: str, requests: int, *, cached: bool = True) -> dict:
-    from practices.listing import content_changed
+    from core.knowledge.listing import content_changed
 
     for _ in range(3):  # warm caches (site root paths, compiled templates)
         response = client.get(url)

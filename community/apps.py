@@ -5,3 +5,18 @@ from django.utils.translation import gettext_lazy as _
 class CommunityConfig(AppConfig):
     name = "community"
     verbose_name = _("Community")
+
+    def ready(self):
+        from core.knowledge.directory import register_directory
+
+        from .models import Organisation, OrganisationName, Region
+        from .pages import NetworkIndexPage
+
+        # The knowledge-base listings in core filter and link by these (core may
+        # not import community).
+        register_directory(
+            organisation=Organisation,
+            organisation_name=OrganisationName,
+            region=Region,
+            index_page=NetworkIndexPage,
+        )

@@ -17,11 +17,11 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from community.models import Language, Organisation, Region
+from core.knowledge.links import OrganisationLinks
+from core.knowledge.listing import current_language, localized_rows
 from core.links import page_public_url
 from core.models import Cluster, FieldOfAction
 from core.structured_data import json_ld
-from practices.listing import current_language, localized_rows
-from practices.selectors import OrganisationLinks
 
 from .models import EventPage, Registration, RegistrationState
 from .models.registrations import PLACE_HOLDING_STATES

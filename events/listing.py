@@ -2,9 +2,9 @@
 with filters that work as plain GET parameters, and short lists of events for other
 pages (home page, city profiles, region dashboards, site search, the API).
 
-Filters reuse the knowledge base's filter classes (``practices.listing``): the same
-URL values (cluster and region slugs) and the same rule for bad input: an unknown
-value is dropped with a message, never an error page. The query count does not
+Filters reuse the knowledge base's filter classes (``core.knowledge.listing``): the
+same URL values (cluster and region slugs) and the same rule for bad input: an
+unknown value is dropped with a message, never an error page. The query count does not
 depend on how many events there are (``tests/events/test_listing.py``).
 """
 
@@ -34,23 +34,23 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 from community.models import Organisation, Region
-from core.models import Cluster
-from practices.listing import (
+from core.knowledge.listing import (
     ChoiceFilter,
     Listing,
     ListingFilter,
     TaxonomyFilter,
-    _page_number,
+    cluster_filter,
     current_language,
+    page_number,
     read_filters,
+    region_filter,
 )
-from practices.selectors import practice_filters
+from core.models import Cluster
 
 from .event_page import event_short_date
 from .models import AttendanceMode, EventFormat, EventPage
 from .models.registrations import PLACE_HOLDING_STATES
 
-TAXONOMY_FILTERS = ("cluster", "region")
 PER_PAGE = 12
 # Upcoming events are few (a few dozen a year); the list is not paginated, but it
 # is bounded so that a flood of drafts published at once cannot make it unbounded.
@@ -152,7 +152,7 @@ def event_filters(*, api: bool = False) -> list[ListingFilter]:
 
     Cluster and region are the knowledge base's own filters: same slugs, same
     messages."""
-    taxonomy = [spec for spec in practice_filters() if spec.name in TAXONOMY_FILTERS]
+    taxonomy = [cluster_filter(), region_filter()]
     filters = [
         ChoiceFilter(
             "format",
@@ -356,7 +356,7 @@ def event_listing(index_page: Page, params) -> EventListing:
             "-starts_at", "-pk"
         )
         paginator = Paginator(past, PER_PAGE)
-        number = _page_number(params.get("page"), paginator, listing.messages)
+        number = page_number(params.get("page"), paginator, listing.messages)
         listing.past = paginator.page(number)
         listing.past_items = list(listing.past.object_list)
     elif params.get("page") not in (None, "", "1"):

@@ -300,7 +300,8 @@ class GoodPracticeIndexPage(Page):
         return practice_map_points(listing, self.get_url(request))
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import KnowledgeFilterForm
+        from core.knowledge.forms import KnowledgeFilterForm
+
         from .selectors import practice_feeds
 
         context = super().get_context(request, *args, **kwargs)

@@ -1,12 +1,10 @@
 """Reads of the knowledge base: the good practices listing, what a practice's page
 shows next to its story, and summaries for other pages.
 
-The listing machinery (filters, search, facets, pagination) is in
-``practices.listing``; ``projects.selectors`` uses it too, with its own filters.
+The listing machinery (filters, search, facets, pagination) and the pieces shared
+with projects and events (organisation links, related content) are in
+``core.knowledge``.
 """
-
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from django.db.models import F, Prefetch, QuerySet
 from django.urls import reverse
@@ -18,12 +16,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from community.models import Organisation, Region
-from community.pages import NetworkIndexPage
-from core.links import page_public_url, public_url
-from core.models import SDG, Cluster, FieldOfAction
-from core.structured_data import json_ld
-
-from .listing import (
+from core.knowledge.links import OrganisationLinks
+from core.knowledge.listing import (
+    THUMBNAIL_SPEC,
     CityFilter,
     CountryFilter,
     Listing,
@@ -40,43 +35,23 @@ from .listing import (
     sdg_filter,
     taxonomy_labels,
 )
-from .models import GoodPracticePage, GoodPracticeTag
+from core.knowledge.related import (
+    RELATED_LIMIT,
+    RelatedGroup,
+    event_translation,
+    related_items,
+    without_repeats,
+)
+from core.links import page_public_url
+from core.models import SDG, Cluster, FieldOfAction
+from core.structured_data import json_ld, place
 
-THUMBNAIL_SPEC = "fill-480x270"
-RELATED_LIMIT = 4
+from .models import GoodPracticePage, GoodPracticeTag
 
 # Projects (which may import practices, not the other way round) add related content
 # to a practice's page through this hook: ``fn(page=, request=, event=)`` returns a
 # ``RelatedGroup`` or None.
 PRACTICE_RELATED_HOOK = "practices_related_content"
-
-
-# --- Small shared pieces ----------------------------------------------------------
-
-
-class OrganisationLinks:
-    """Links to organisation profiles on the network directory of one language.
-
-    The directory page is looked up once per request; without one, cities are
-    plain text.
-    """
-
-    def __init__(self, request, locale_id: int):
-        self.request = request
-        cache = request.__dict__.setdefault("_cc_network_pages", {})
-        if locale_id not in cache:
-            cache[locale_id] = (
-                NetworkIndexPage.objects.live()
-                .public()
-                .filter(locale_id=locale_id)
-                .first()
-            )
-        self.page = cache[locale_id]
-
-    def url(self, slug: str) -> str:
-        if self.page is None:
-            return ""
-        return self.page.organisation_url(self.request, slug)
 
 
 # --- Good practices -------------------------------------------------------------
@@ -198,33 +173,6 @@ def practice_feeds(listing: Listing) -> list[dict]:
 # --- A practice's page ---------------------------------------------------------------
 
 
-@dataclass
-class RelatedItem:
-    title: str
-    url: str
-    meta: str = ""
-
-
-@dataclass
-class RelatedGroup:
-    """A list of related pages under a heading, e.g. "More on urban renewal"."""
-
-    key: str
-    title: str
-    items: list[RelatedItem]
-
-
-def related_items(pages: Iterable[Page], request, meta: Callable = None) -> list:
-    return [
-        RelatedItem(
-            title=page.title,
-            url=page.get_url(request),
-            meta=meta(page) if meta else "",
-        )
-        for page in pages
-    ]
-
-
 def practice_facts(page: GoodPracticePage, request) -> dict:
     """The structured header of a practice in the page's language."""
     locale_id = page.locale_id
@@ -257,19 +205,6 @@ def practice_facts(page: GoodPracticePage, request) -> dict:
         "sdgs": sdgs,
         "tags": list(page.tags.all()),
     }
-
-
-def _event_translation(event: Page | None, locale_id: int) -> Page | None:
-    """The event page in the reader's language, or the one stored."""
-    if event is None:
-        return None
-    return (
-        Page.objects.live()
-        .public()
-        .filter(translation_key=event.translation_key, locale_id=locale_id)
-        .first()
-        or event
-    )
 
 
 def practice_related(page: GoodPracticePage, request, facts: dict) -> list:
@@ -335,18 +270,7 @@ def practice_related(page: GoodPracticePage, request, facts: dict) -> list:
         group = hook(page=page, request=request, event=event)
         if group:
             groups.append(group)
-    return _without_repeats(groups)
-
-
-def _without_repeats(groups: list[RelatedGroup]) -> list[RelatedGroup]:
-    seen: set[str] = set()
-    kept = []
-    for group in groups:
-        group.items = [item for item in group.items if item.url not in seen]
-        seen.update(item.url for item in group.items)
-        if group.items:
-            kept.append(group)
-    return kept
+    return without_repeats(groups)
 
 
 def practice_structured_data(page: GoodPracticePage, request, facts: dict) -> dict:
@@ -369,7 +293,7 @@ def practice_structured_data(page: GoodPracticePage, request, facts: dict) -> di
         "inLanguage": current_language(),
         "about": about,
         "spatialCoverage": [
-            _place(entry["organisation"], entry["url"]) for entry in facts["cities"]
+            place(entry["organisation"], entry["url"]) for entry in facts["cities"]
         ],
         "keywords": [tag.name for tag in facts["tags"]],
         "publisher": {"@type": "Organization", "name": "Connective Cities"},
@@ -386,30 +310,10 @@ def practice_structured_data(page: GoodPracticePage, request, facts: dict) -> di
     return data
 
 
-def _place(organisation: Organisation, url: str) -> dict:
-    place = {
-        "@type": "Place",
-        "name": organisation.display_name,
-        "address": {
-            "@type": "PostalAddress",
-            "addressCountry": organisation.country.code,
-        },
-    }
-    if url:
-        place["url"] = public_url(url)
-    if organisation.has_location:
-        place["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": float(organisation.latitude),
-            "longitude": float(organisation.longitude),
-        }
-    return place
-
-
 def practice_detail(page: GoodPracticePage, request) -> dict:
     """Context of a practice's page: facts, related content, structured data."""
     facts = practice_facts(page, request)
-    facts["event"] = _event_translation(page.presented_at, page.locale_id)
+    facts["event"] = event_translation(page.presented_at, page.locale_id)
     index = page.get_parent()
     return {
         "facts": facts,

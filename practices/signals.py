@@ -23,10 +23,10 @@ from wagtail.signals import (
 )
 
 from community.models import Organisation, OrganisationName, Region
+from core.knowledge.listing import content_changed
 from core.models import SDG, Cluster, FieldOfAction
 
 from . import services
-from .listing import content_changed
 from .models import GoodPracticePage
 
 
@@ -91,7 +91,7 @@ workflow_rejected.connect(
 )
 
 
-# --- Content version of the listings (practices.listing) --------------------------
+# --- Content version of the listings (core.knowledge.listing) -----------------------
 # What a listing counts or labels: which pages are live and public, where they are,
 # and the names of taxonomy rows, organisations and tags. Saving a draft changes
 # none of it.

@@ -1,11 +1,11 @@
 """RSS and Atom feeds of supported projects, per index and per thematic cluster.
 
-The same feeds as for good practices (see ``practices.feeds``).
+The same feeds as for good practices (see ``core.knowledge.feeds``).
 """
 
 from django.utils.translation import gettext as _
 
-from practices.feeds import AtomMixin, KnowledgeBaseFeed
+from core.knowledge.feeds import AtomMixin, KnowledgeBaseFeed
 
 from .models import ProjectIndexPage, SupportedProjectPage
 

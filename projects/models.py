@@ -267,7 +267,7 @@ class ProjectIndexPage(Page):
 
     def get_projects(self, request):
         """This request's listing: filtered, searched, faceted and paginated (see
-        ``practices.selectors.run_listing``)."""
+        ``core.knowledge.listing.run_listing``)."""
         from .selectors import project_listing
 
         return project_listing(self, request)
@@ -279,7 +279,7 @@ class ProjectIndexPage(Page):
         return project_map_points(listing, self.get_url(request))
 
     def get_context(self, request, *args, **kwargs):
-        from practices.forms import KnowledgeFilterForm
+        from core.knowledge.forms import KnowledgeFilterForm
 
         context = super().get_context(request, *args, **kwargs)
         listing = self.get_projects(request)

@@ -1,8 +1,8 @@
 """Reads of the supported projects: the filtered, searched and faceted listing and
 what a project's page shows next to its story.
 
-The listing machinery is the knowledge base's (``practices.selectors``); projects
-add their own filters. A project has no country or region of its own: both come
+The listing machinery is the knowledge base's (``core.knowledge``); projects add
+their own filters. A project has no country or region of its own: both come
 from the cities involved. Its year is the year of its first milestone.
 """
 
@@ -15,10 +15,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from community.models import Organisation
-from core.links import page_public_url
-from core.models import SDG, Cluster, FieldOfAction
-from core.structured_data import json_ld
-from practices.listing import (
+from core.knowledge.links import OrganisationLinks
+from core.knowledge.listing import (
+    THUMBNAIL_SPEC,
     ChoiceFilter,
     CityFilter,
     CountryFilter,
@@ -36,17 +35,17 @@ from practices.listing import (
     sdg_filter,
     taxonomy_labels,
 )
-from practices.models import GoodPracticePage
-from practices.selectors import (
+from core.knowledge.related import (
     RELATED_LIMIT,
-    THUMBNAIL_SPEC,
-    OrganisationLinks,
     RelatedGroup,
-    _event_translation,
-    _place,
-    _without_repeats,
+    event_translation,
     related_items,
+    without_repeats,
 )
+from core.links import page_public_url
+from core.models import SDG, Cluster, FieldOfAction
+from core.structured_data import json_ld, place
+from practices.models import GoodPracticePage
 
 from .models import (
     ProjectCity,
@@ -236,7 +235,7 @@ def project_facts(page: SupportedProjectPage, request) -> dict:
             page.milestones.all(), key=lambda step: (step.date, step.sort_order or 0)
         ),
         "stage_steps": stage_steps(page.stage),
-        "event": _event_translation(page.originating_event, locale_id),
+        "event": event_translation(page.originating_event, locale_id),
     }
 
 
@@ -337,7 +336,7 @@ def project_related(page: SupportedProjectPage, request, facts: dict) -> list:
                 ),
             )
         )
-    return _without_repeats(groups)
+    return without_repeats(groups)
 
 
 def practice_related_projects(*, page, request, event) -> RelatedGroup | None:
@@ -379,7 +378,7 @@ def project_structured_data(page: SupportedProjectPage, request, facts: dict) ->
     for entry in facts["cities"]:
         organisation = entry["organisation"]
         organisation.display_name = entry["name"]
-        places.append(_place(organisation, entry["url"]))
+        places.append(place(organisation, entry["url"]))
     data = {
         "@context": "https://schema.org",
         "@type": "CreativeWork",

@@ -22,9 +22,9 @@ from PIL import Image as PILImage
 from community.models import Organisation, OrganisationName, Region
 from core import demo
 from core.demo import upsert_translated
+from core.knowledge.listing import THUMBNAIL_SPEC
 from core.models import SDG, Cluster, FieldOfAction, HomePage, StandardPage
 from practices.models import GoodPracticeIndexPage, GoodPracticePage
-from practices.selectors import THUMBNAIL_SPEC
 from projects.models import (
     ProjectCity,
     ProjectIndexPage,

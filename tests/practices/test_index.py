@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from core.knowledge.listing import PER_PAGE, content_changed
 from core.models import Cluster
-from practices.listing import PER_PAGE, content_changed
 from tests.factories import UserFactory
 from tests.knowledge_fixtures import image, make_practice, module_world
 
@@ -418,7 +418,7 @@ def test_index_query_count_is_the_same_for_1_and_50_practices(
 
     Until the content changes, the facets come from the cache. After a change
     (a new content version) the first request makes seven more: **one** query for
-    all eight facets, the total and the map (``practices.listing.count_facets``)
+    all eight facets, the total and the map (``core.knowledge.listing.count_facets``)
     and the labels of the facets (clusters, fields, regions, SDGs in the page's
     language, cities, tags: six small queries). None of it depends on how many
     practices match.

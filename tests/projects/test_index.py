@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from practices.listing import PER_PAGE, content_changed
+from core.knowledge.listing import PER_PAGE, content_changed
 from tests.knowledge_fixtures import image, make_project, module_world
 
 pytestmark = pytest.mark.django_db
@@ -141,7 +141,7 @@ def test_index_query_count_is_the_same_for_1_and_50_projects(
     The first request after a change of content also makes one query for all nine
     facets (the year facet reads each project's first milestone in a subquery),
     the total and the map, and six for the facets' labels; later ones take them
-    from the cache (``practices.listing``).
+    from the cache (``core.knowledge.listing``).
     """
     project = type(world.r1).objects.get(pk=world.r1.pk)
     project.hero_image = image()

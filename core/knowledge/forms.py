@@ -1,4 +1,4 @@
-"""Forms of the knowledge base."""
+"""The filter form of the knowledge-base listings."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +10,7 @@ class KnowledgeFilterForm(forms.Form):
     """Search, filters and sort of a knowledge-base listing: a plain GET form that
     works without JavaScript.
 
-    Built from a ``practices.selectors.Listing``: one select per facet, each option
+    Built from a ``core.knowledge.listing.Listing``: one select per facet, each option
     with the number of results it would give. The listing has already checked every
     parameter, so the form is never bound and never shows errors; it only shows the
     current choices (``initial``). A facet without options is left out.

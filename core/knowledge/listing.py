@@ -1,9 +1,10 @@
 """The listing engine of the knowledge base: filters, full-text search, facet counts,
 sorting and pagination of a set of pages, for one request.
 
-Good practices (``practices.selectors``) and supported projects
-(``projects.selectors``) describe their filters; this module does the rest, with a
-query count that never depends on how many pages match:
+Good practices (``practices.selectors``), supported projects
+(``projects.selectors``) and the event calendar (``events.listing``) describe their
+filters; this module does the rest, with a query count that never depends on how
+many pages match:
 
 * every GET parameter is checked; an unknown value is dropped with a message that
   says so, never an error page;
@@ -43,6 +44,7 @@ from django.db.models import (
     BooleanField,
     ExpressionWrapper,
     F,
+    Model,
     OuterRef,
     Q,
     QuerySet,
@@ -57,12 +59,15 @@ from taggit.models import Tag
 
 from django_countries import countries
 
-from community.models import Organisation, OrganisationName, Region
 from core.models import SDG, Cluster, FieldOfAction
 from core.params import has_control_characters, parse_sdg, parse_year
 from core.search import clean_query, matching_pks
 
+from .directory import directory
+
 PER_PAGE = 12
+# The rendition of a card's picture (also in the card templates).
+THUMBNAIL_SPEC = "fill-480x270"
 # How much of an unknown filter value a message repeats back.
 ECHO_LENGTH = 40
 # Tags are many; the facet lists the most used ones (and the chosen one).
@@ -137,15 +142,21 @@ def taxonomy_labels(locale_id: int) -> dict:
 def organisation_name(language: str, path: str = ""):
     """An organisation's name in ``language`` where translated: an expression."""
     prefix = f"{path}__" if path else ""
-    translated = OrganisationName.objects.filter(
-        organisation=OuterRef(f"{prefix}pk"), language=language
-    ).values("name")[:1]
+    translated = (
+        directory()
+        .organisation_name.objects.filter(
+            organisation=OuterRef(f"{prefix}pk"), language=language
+        )
+        .values("name")[:1]
+    )
     return Coalesce(Subquery(translated), F(f"{prefix}name"))
 
 
 def organisations_with_names(language: str) -> QuerySet:
     """Organisations with ``display_name`` in ``language``."""
-    return Organisation.objects.annotate(display_name=organisation_name(language))
+    return directory().organisation.objects.annotate(
+        display_name=organisation_name(language)
+    )
 
 
 def localized_rows(model, rows: Iterable, locale_id: int) -> list:
@@ -354,7 +365,7 @@ def region_filter(*, path: str = "region", **options) -> TaxonomyFilter:
         label=gettext_lazy("Region"),
         all_label=gettext_lazy("All regions"),
         unknown=gettext_lazy("There is no region “%(value)s”; showing all regions."),
-        model=Region,
+        model=directory().region,
         path=path,
         **options,
     )
@@ -740,7 +751,7 @@ class Listing:
             )
         return terms
 
-    def organisations(self, ids: Iterable[int]) -> dict[int, Organisation]:
+    def organisations(self, ids: Iterable[int]) -> dict[int, Model]:
         """Organisations by id with ``display_name`` in the listing's language;
         one query (per content version) for those not loaded yet in this
         request."""
@@ -833,7 +844,7 @@ class Listing:
         return sorted(points, key=lambda point: point["name"].lower())
 
 
-def _page_number(raw: str | None, paginator: Paginator, messages: list[str]) -> int:
+def page_number(raw: str | None, paginator: Paginator, messages: list[str]) -> int:
     """The page to show; a bad or too large number shows the first or last page and
     says so."""
     if raw in (None, ""):
@@ -977,7 +988,7 @@ def run_listing(
         rows = decorate(filtered).order_by(*Sort.ORDERINGS[listing.sort])
 
     paginator = CountedPaginator(rows, per_page, count=counts[TOTAL].get("", 0))
-    number = _page_number(params.get("page"), paginator, listing.messages)
+    number = page_number(params.get("page"), paginator, listing.messages)
     listing.results = paginator.page(number)
     listing.items = list(listing.results.object_list)
     _build_facets(listing, filters, counts)
