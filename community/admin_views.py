@@ -68,8 +68,6 @@ from .models import (
     OrganisationKind,
     OrganisationName,
     Region,
-    Role,
-    RoleKind,
 )
 
 # Other apps add panels to the region dashboard through this hook (events will show
@@ -132,9 +130,9 @@ class OrganisationPermissionPolicy(BasePermissionPolicy):
         Only used by Wagtail for notifications and user lists; the yes/no answers
         above are the rules.
         """
-        coordinators = Role.objects.active().filter(kind=RoleKind.COORDINATOR)
-        if self.MANAGING_ACTIONS.intersection(actions):
-            coordinators = coordinators.filter(Q(region__isnull=False) | ~Q(country=""))
+        coordinators = permissions.current_coordinator_roles(
+            covering_organisations=bool(self.MANAGING_ACTIONS.intersection(actions))
+        )
         return (
             get_user_model()
             .objects.filter(is_active=True)
@@ -491,11 +489,6 @@ class MembershipView(WagtailAdminTemplateMixin, TemplateView):
 # --- Affiliation verification queue
 
 
-def has_review_scope(user) -> bool:
-    """Whether the user reviews claims at all (coordinator, focal point, superuser)."""
-    return not permissions.affiliations_reviewable_by(user).query.is_empty()
-
-
 def review_queue(user) -> QuerySet[Affiliation]:
     """Claims the user may decide on: pending ones first (oldest first), then the
     decided ones (latest first), with everything the queue shows loaded."""
@@ -523,7 +516,7 @@ class AffiliationQueueView(WagtailAdminTemplateMixin, TemplateView):
     paginate_by = 50
 
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not has_review_scope(request.user):
+        if not permissions.may_review_affiliations(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

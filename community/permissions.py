@@ -5,6 +5,10 @@ Views, admin viewsets and services ask these functions; tests check them as a ma
 of asking, never from a stored flag.
 """
 
+import operator
+from dataclasses import dataclass
+from functools import reduce
+
 from django.db.models import Q, QuerySet
 
 from .models import (
@@ -43,31 +47,124 @@ def is_coordinator(user) -> bool:
     return bool(coordinator_roles(user))
 
 
-def _scope_filter(user, prefix: str = "") -> Q | None:
-    """A filter for organisations in the user's coordinator scope (None: nothing).
+@dataclass(frozen=True)
+class CoordinatorScopes:
+    """What a person's current coordinator roles cover.
 
-    Region and country scopes cover organisations; a cluster scope covers themes, not
-    organisations, so it adds nothing here.
+    Region and cluster rows are translatable (one row per locale), so they are kept
+    as ``translation_key``; countries as ISO codes. Region and country scopes cover
+    organisations (and what belongs to them: events, peer exchanges); a cluster scope
+    covers a theme, never organisations.
     """
-    condition = None
-    for role in coordinator_roles(user):
-        if role.region_id:
-            part = Q(
-                **{f"{prefix}region__translation_key": role.region.translation_key}
-            )
-        elif role.country:
-            part = Q(**{f"{prefix}country": role.country.code})
-        else:
-            continue
-        condition = part if condition is None else condition | part
-    return condition
+
+    regions: frozenset = frozenset()
+    countries: frozenset[str] = frozenset()
+    clusters: frozenset = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.regions or self.countries or self.clusters)
+
+    @property
+    def covers_organisations(self) -> bool:
+        return bool(self.regions or self.countries)
+
+
+def coordinator_scopes(user) -> CoordinatorScopes:
+    """The scopes of the user's coordinator roles valid today (none when signed out).
+
+    Superusers have no scope of their own: every rule that lets them through says
+    so itself, next to the scope check.
+    """
+    roles = coordinator_roles(user)
+    return CoordinatorScopes(
+        regions=frozenset(
+            role.region.translation_key for role in roles if role.region_id
+        ),
+        countries=frozenset(role.country.code for role in roles if role.country),
+        clusters=frozenset(
+            role.cluster.translation_key for role in roles if role.cluster_id
+        ),
+    )
+
+
+def scope_q(
+    user,
+    *,
+    region_path: str | None = None,
+    country_path: str | None = None,
+    cluster_path: str | None = None,
+) -> Q | None:
+    """Rows covered by the user's coordinator scopes, as a filter (None: nothing).
+
+    The paths say where a row keeps its region (a foreign key), country (a country
+    field) and cluster (a foreign key), e.g. ``region_path="organisation__region"``
+    for affiliations. A scope without a path adds nothing: organisations have no
+    cluster, so a cluster coordinator manages none.
+    """
+    scopes = coordinator_scopes(user)
+    lookups = [
+        (region_path, "__translation_key__in", scopes.regions),
+        (country_path, "__in", scopes.countries),
+        (cluster_path, "__translation_key__in", scopes.clusters),
+    ]
+    parts = [
+        Q(**{path + lookup: sorted(values, key=str)})
+        for path, lookup, values in lookups
+        if path and values
+    ]
+    return reduce(operator.or_, parts) if parts else None
+
+
+def in_coordinator_scope(user, *, region=None, country=None, cluster=None) -> bool:
+    """Whether a current coordinator role of the user covers one object's region,
+    country (a ``Country`` or an ISO code) or cluster; what is not given (or
+    empty) is not compared. The rule of ``scope_q`` for a single object."""
+    scopes = coordinator_scopes(user)
+    if not scopes:
+        return False
+    code = getattr(country, "code", country)
+    return bool(
+        (region is not None and region.translation_key in scopes.regions)
+        or (code and code in scopes.countries)
+        or (cluster is not None and cluster.translation_key in scopes.clusters)
+    )
+
+
+def current_coordinator_roles(
+    *, covering_organisations: bool = False
+) -> QuerySet[Role]:
+    """Every coordinator role valid today; with ``covering_organisations`` only
+    those with a region or country scope."""
+    roles = Role.objects.active().filter(kind=RoleKind.COORDINATOR)
+    if covering_organisations:
+        roles = roles.filter(Q(region__isnull=False) | ~Q(country=""))
+    return roles
+
+
+def coordinators_covering(*, region=None, country=None, cluster=None) -> QuerySet[User]:
+    """Active people with a current coordinator role covering the region, the
+    country or the cluster (e.g. everyone to tell about a case), by id."""
+    parts = []
+    if region is not None:
+        parts.append(Q(region__translation_key=region.translation_key))
+    code = getattr(country, "code", country)
+    if code:
+        parts.append(Q(country=code))
+    if cluster is not None:
+        parts.append(Q(cluster__translation_key=cluster.translation_key))
+    if not parts:
+        return User.objects.none()
+    roles = current_coordinator_roles().filter(reduce(operator.or_, parts))
+    return (
+        User.objects.filter(is_active=True, roles__in=roles).distinct().order_by("pk")
+    )
 
 
 def organisations_managed_by(user) -> QuerySet[Organisation]:
     """Organisations the user may edit, change membership of and import into."""
     if getattr(user, "is_superuser", False):
         return Organisation.objects.all()
-    condition = _scope_filter(user)
+    condition = scope_q(user, region_path="region", country_path="country")
     if condition is None:
         return Organisation.objects.none()
     return Organisation.objects.filter(condition)
@@ -76,20 +173,16 @@ def organisations_managed_by(user) -> QuerySet[Organisation]:
 def can_manage_organisation(user, organisation: Organisation) -> bool:
     if getattr(user, "is_superuser", False):
         return True
-    for role in coordinator_roles(user):
-        if role.region_id and (
-            role.region.translation_key == organisation.region.translation_key
-        ):
-            return True
-        if role.country and role.country.code == organisation.country.code:
-            return True
-    return False
+    return in_coordinator_scope(
+        user, region=organisation.region, country=organisation.country
+    )
 
 
 def can_create_organisations(user) -> bool:
     """Superusers, and coordinators with a region or country scope."""
-    return getattr(user, "is_superuser", False) or any(
-        role.region_id or role.country for role in coordinator_roles(user)
+    return (
+        getattr(user, "is_superuser", False)
+        or coordinator_scopes(user).covers_organisations
     )
 
 
@@ -105,7 +198,11 @@ def affiliations_reviewable_by(user) -> QuerySet[Affiliation]:
         return Affiliation.objects.none()
     if user.is_superuser:
         return Affiliation.objects.all()
-    condition = _scope_filter(user, prefix="organisation__")
+    condition = scope_q(
+        user,
+        region_path="organisation__region",
+        country_path="organisation__country",
+    )
     focal_ids = [role.organisation_id for role in focal_point_roles(user)]
     if focal_ids:
         focal = Q(organisation_id__in=focal_ids)
@@ -114,6 +211,13 @@ def affiliations_reviewable_by(user) -> QuerySet[Affiliation]:
         return Affiliation.objects.none()
     # Nobody verifies their own claim.
     return Affiliation.objects.filter(condition).exclude(user=user)
+
+
+def may_review_affiliations(user) -> bool:
+    """Whether the user reviews claims at all (coordinator with a region or country
+    scope, focal point, superuser): whether the queue has a scope, not whether it
+    has claims in it."""
+    return not affiliations_reviewable_by(user).query.is_empty()
 
 
 def can_review_affiliation(user, affiliation: Affiliation) -> bool:
@@ -129,10 +233,7 @@ def can_review_affiliation(user, affiliation: Affiliation) -> bool:
 def can_view_region_dashboard(user, region: Region) -> bool:
     if getattr(user, "is_superuser", False):
         return True
-    return any(
-        role.region_id and role.region.translation_key == region.translation_key
-        for role in coordinator_roles(user)
-    )
+    return in_coordinator_scope(user, region=region)
 
 
 def member_organisations(user) -> QuerySet[Organisation]:

@@ -22,6 +22,7 @@ from wagtail.users.models import UserProfile
 
 from allauth.account.models import EmailAddress
 
+from core.errors import DomainError
 from core.models import Cluster, FieldOfAction
 
 from . import permissions
@@ -44,8 +45,8 @@ from .models import (
 from .selectors import own_email_addresses
 
 
-class CommunityError(Exception):
-    """A request the rules do not allow; the message is shown to the person."""
+class CommunityError(DomainError):
+    """A request the community's rules do not allow."""
 
 
 class NotAllowed(CommunityError):

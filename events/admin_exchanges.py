@@ -23,7 +23,6 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from community import permissions as community_permissions
 from core.params import parse_int
 from practices.models import GoodPracticePage
 
@@ -59,13 +58,6 @@ MANAGER_ACTIONS = [
 ]
 
 
-def may_see_queue(user) -> bool:
-    return bool(
-        getattr(user, "is_superuser", False)
-        or community_permissions.is_coordinator(user)
-    )
-
-
 class ExchangeQueueView(WagtailAdminTemplateMixin, TemplateView):
     """Cases in the coordinator's scope, per state, the longest waiting first."""
 
@@ -74,7 +66,7 @@ class ExchangeQueueView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "group"
 
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not may_see_queue(request.user):
+        if not rules.may_see_queue(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -461,7 +453,7 @@ def register_exchange_admin_urls():
 
 class ExchangesMenuItem(MenuItem):
     def is_shown(self, request):
-        return may_see_queue(request.user)
+        return rules.may_see_queue(request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -30,7 +30,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from community.services import PERSONAL_DATA_HOOK, USER_DELETED_HOOK
 
 from . import notifications, permissions
-from .admin_registrations import EVENTS_MENU_HOOK, EventAdminMixin, events_managed_by
+from .admin_registrations import EVENTS_MENU_HOOK, EventAdminMixin
 from .models import (
     EventPage,
     Notification,
@@ -73,7 +73,7 @@ class OutboxIndexView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "mail"
 
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        self.events = events_managed_by(request.user)
+        self.events = permissions.events_managed_by(request.user)
         if not self.events.exists():
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
@@ -274,7 +274,7 @@ def register_outbox_admin_urls():
 
 class OutboxMenuItem(MenuItem):
     def is_shown(self, request):
-        return events_managed_by(request.user).exists()
+        return permissions.events_managed_by(request.user).exists()
 
 
 @hooks.register(EVENTS_MENU_HOOK)

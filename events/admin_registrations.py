@@ -13,7 +13,7 @@ whose region covers the event's region, people listed as the event's organisers)
 they need the Wagtail admin (the Editors or Coordinators group). Others are sent away
 the way the rest of the admin does it (see ``tests/events/test_admin_permissions.py``).
 
-Who sees personal data (decided here, see ``can_see_personal_data``): superusers and
+Who sees personal data (``events.permissions.can_see_personal_data``): superusers and
 the event's listed organisers see everything, including e-mail addresses, gender,
 accessibility and dietary needs and motivation. Coordinators who manage the event only
 through their region see and export names, organisation, country, role, what people
@@ -47,13 +47,11 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.menus import MenuItem as ActionMenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
-from wagtail.models import Locale
 
 from django_countries import countries
 
 from community.admin_views import bar_chart
 from community.models import OrganisationKind
-from community.permissions import coordinator_roles
 from core.links import page_public_url
 from core.params import parse_int
 from core.spreadsheets import SAFE_VALUE_PREPROCESS
@@ -68,6 +66,7 @@ from .models import (
     RegistrationState,
 )
 from .models.registrations import PLACE_HOLDING_STATES
+from .permissions import can_see_personal_data, events_managed_by, managed_event_keys
 
 # Other parts of the events admin add items to the "Events" menu through this hook.
 EVENTS_MENU_HOOK = "register_events_admin_menu_item"
@@ -95,55 +94,6 @@ MAX_INVITATIONS = 500
 # Addresses without an account named in the message after inviting (the list
 # below marks them all).
 MAX_LISTED_ADDRESSES = 20
-
-
-# --- Who may do what
-
-
-def events_managed_by(user) -> QuerySet[EventPage]:
-    """The default-language event pages the user manages, in one query (after the
-    user's coordinator roles, which ``community.permissions`` caches).
-
-    The same rule as ``events.permissions.can_manage_event``, as a queryset for
-    listings (the tests check that both agree).
-    """
-    events = EventPage.objects.filter(locale=Locale.get_default())
-    if not (getattr(user, "is_authenticated", False) and user.is_active):
-        return events.none()
-    if user.is_superuser:
-        return events
-    roles = coordinator_roles(user)
-    condition = Q(organisers=user)
-    region_keys = [role.region.translation_key for role in roles if role.region_id]
-    if region_keys:
-        condition |= Q(region__translation_key__in=region_keys)
-    country_codes = [role.country.code for role in roles if role.country]
-    if country_codes:
-        condition |= Q(country__in=country_codes)
-    return events.filter(pk__in=EventPage.objects.filter(condition).values("pk"))
-
-
-def _managed_translation_keys(user) -> set:
-    """Translation keys of the events the user manages, once per request."""
-    cache = user.__dict__.setdefault("_cc_events", {})
-    if "managed_keys" not in cache:
-        cache["managed_keys"] = set(
-            events_managed_by(user).values_list("translation_key", flat=True)
-        )
-    return cache["managed_keys"]
-
-
-def can_see_personal_data(user, event: EventPage) -> bool:
-    """Whether ``user`` sees e-mail addresses, gender, needs and motivation of the
-    applicants to ``event``: superusers and the event's listed organisers.
-
-    Coordinators who manage the event through their region see the rest.
-    """
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if user.is_superuser:
-        return True
-    return event.organisers.filter(pk=user.pk).exists()
 
 
 # --- Forms
@@ -945,7 +895,7 @@ class ApplicantsMenuItem(MenuItem):
     """Shown only to people who manage at least one event."""
 
     def is_shown(self, request):
-        return bool(_managed_translation_keys(request.user))
+        return bool(managed_event_keys(request.user))
 
 
 # The "Events" submenu, shown when one of its items is.
@@ -973,7 +923,7 @@ def register_events_menu():
 def _applicant_buttons(page, user):
     if page.specific_class is not EventPage:
         return
-    if page.translation_key not in _managed_translation_keys(user):
+    if page.translation_key not in managed_event_keys(user):
         return
     yield ActionMenuItem(
         _("Applicants"),

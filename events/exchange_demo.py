@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from community.models import Organisation
+from community.permissions import coordinators_covering
 from core.models import Cluster, FieldOfAction
 
 from . import exchange_services as services
@@ -138,15 +139,7 @@ def _staff_of(organisation: Organisation):
 
 
 def _coordinator_for(organisation: Organisation):
-    user = (
-        get_user_model()
-        .objects.filter(
-            roles__kind="coordinator",
-            roles__region__translation_key=organisation.region.translation_key,
-        )
-        .order_by("pk")
-        .first()
-    )
+    user = coordinators_covering(region=organisation.region).first()
     return user or get_user_model().objects.filter(is_superuser=True).first()
 
 

@@ -14,11 +14,10 @@ Which action each role may take in which state is the table in
 Roles are computed at the moment of asking, never stored.
 """
 
-from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from community import permissions as community_permissions
-from community.models import Organisation, Role, RoleKind
+from community.models import Organisation
 
 from .models import CandidateState, ExchangeState, PeerExchange
 
@@ -66,20 +65,21 @@ def is_requester(user, exchange: PeerExchange) -> bool:
 def coordinator_covers(user, exchange: PeerExchange) -> bool:
     """A current coordinator role of the user covers the city or the cluster."""
     organisation = exchange.organisation
-    for role in community_permissions.coordinator_roles(user):
-        if role.region_id and (
-            role.region.translation_key == organisation.region.translation_key
-        ):
-            return True
-        if role.country and role.country.code == organisation.country.code:
-            return True
-        if (
-            role.cluster_id
-            and exchange.cluster_id
-            and role.cluster.translation_key == exchange.cluster.translation_key
-        ):
-            return True
-    return False
+    return community_permissions.in_coordinator_scope(
+        user,
+        region=organisation.region,
+        country=organisation.country,
+        cluster=exchange.cluster,
+    )
+
+
+def may_see_queue(user) -> bool:
+    """The coordinators' queue of cases in the admin: superusers and anyone with a
+    current coordinator role (the queue then shows the cases in their scope)."""
+    return bool(
+        getattr(user, "is_superuser", False)
+        or community_permissions.is_coordinator(user)
+    )
 
 
 def can_manage_exchange(user, exchange: PeerExchange) -> bool:
@@ -153,17 +153,12 @@ def allowed_actions(user, exchange: PeerExchange) -> list:
 
 
 def _manager_filter(user) -> Q | None:
-    condition = None
-    for role in community_permissions.coordinator_roles(user):
-        if role.region_id:
-            part = Q(organisation__region__translation_key=role.region.translation_key)
-        elif role.country:
-            part = Q(organisation__country=role.country.code)
-        elif role.cluster_id:
-            part = Q(cluster__translation_key=role.cluster.translation_key)
-        else:
-            continue
-        condition = part if condition is None else condition | part
+    condition = community_permissions.scope_q(
+        user,
+        region_path="organisation__region",
+        country_path="organisation__country",
+        cluster_path="cluster",
+    )
     if condition is not None:
         condition |= Q(case_manager=user)
     return condition
@@ -192,15 +187,8 @@ def exchanges_of(user) -> QuerySet[PeerExchange]:
 def coordinators_for(exchange: PeerExchange) -> QuerySet:
     """Everyone whose current coordinator role covers the case (for notices)."""
     organisation = exchange.organisation
-    scope = Q(region__translation_key=organisation.region.translation_key) | Q(
-        country=organisation.country.code
-    )
-    if exchange.cluster_id:
-        scope |= Q(cluster__translation_key=exchange.cluster.translation_key)
-    roles = Role.objects.active().filter(kind=RoleKind.COORDINATOR).filter(scope)
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, roles__in=roles)
-        .distinct()
-        .order_by("pk")
+    return community_permissions.coordinators_covering(
+        region=organisation.region,
+        country=organisation.country,
+        cluster=exchange.cluster,
     )

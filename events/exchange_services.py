@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy
 from community import permissions as community_permissions
 from community.models import Language, Organisation
 from community.services import DELETED_USER_NAME
+from core.errors import DomainError
 from core.models import THEME_MISMATCH, Cluster, FieldOfAction, theme_mismatch
 
 from . import exchange_permissions as rules
@@ -64,15 +65,8 @@ MAX_ACTION_ITEMS = 30
 MAX_INVITES_AT_ONCE = 20
 
 
-class ExchangeError(Exception):
-    """A request the rules do not allow; ``message`` is shown to the person."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
+class ExchangeError(DomainError):
+    """A request the rules of peer exchanges do not allow."""
 
 
 class NotAllowed(ExchangeError):

@@ -55,6 +55,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, PageLogEntry, Revision
 
+from core.errors import DomainError
 from core.links import page_public_url, public_base_url, public_url
 from core.mail import render_subject, render_text
 
@@ -136,15 +137,8 @@ LINK_STATES = (RegistrationState.CONFIRMED, RegistrationState.ATTENDED)
 BATCH = 1000
 
 
-class NotificationError(Exception):
+class NotificationError(DomainError):
     """A notification action that cannot be done; ``message`` says why."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return str(self.message)
 
 
 def _setting(name: str, default):

@@ -8,9 +8,11 @@ ask these functions. Region rows are translatable, so scopes compare
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
+
+from wagtail.models import Locale
 
 from community import permissions as community_permissions
 
@@ -25,15 +27,56 @@ def can_manage_event(user, event: EventPage) -> bool:
     if user.is_superuser:
         return True
     event = event.canonical
-    for role in community_permissions.coordinator_roles(user):
-        if (
-            role.region_id
-            and event.region_id
-            and role.region.translation_key == event.region.translation_key
-        ):
-            return True
-        if role.country and event.country and role.country.code == event.country.code:
-            return True
+    if community_permissions.in_coordinator_scope(
+        user, region=event.region, country=event.country
+    ):
+        return True
+    return event.organisers.filter(pk=user.pk).exists()
+
+
+def events_managed_by(user) -> QuerySet[EventPage]:
+    """The default-language event pages the user manages, in one query (after the
+    user's coordinator roles, which ``community.permissions`` caches).
+
+    The rule of ``can_manage_event`` as a queryset for listings (the tests check
+    that both agree).
+    """
+    events = EventPage.objects.filter(locale=Locale.get_default())
+    if not (getattr(user, "is_authenticated", False) and user.is_active):
+        return events.none()
+    if user.is_superuser:
+        return events
+    condition = Q(organisers=user)
+    scope = community_permissions.scope_q(
+        user, region_path="region", country_path="country"
+    )
+    if scope is not None:
+        condition |= scope
+    return events.filter(pk__in=EventPage.objects.filter(condition).values("pk"))
+
+
+def managed_event_keys(user) -> set:
+    """Translation keys of the events the user manages (any language's page
+    counts), worked out once per request and kept on the user object."""
+    cache = user.__dict__.setdefault("_cc_events", {})
+    if "managed_keys" not in cache:
+        cache["managed_keys"] = set(
+            events_managed_by(user).values_list("translation_key", flat=True)
+        )
+    return cache["managed_keys"]
+
+
+def can_see_personal_data(user, event: EventPage) -> bool:
+    """Whether ``user`` sees e-mail addresses, gender, needs and motivation of the
+    applicants to ``event``: superusers and the event's listed organisers.
+
+    Coordinators who manage the event through their region see the rest (data
+    minimisation: enough to run the process, not more).
+    """
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
     return event.organisers.filter(pk=user.pk).exists()
 
 

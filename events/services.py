@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from community import permissions as community_permissions
 from community.models import Affiliation, Organisation
+from core.errors import DomainError
 
 from . import permissions, selectors
 from .event_page import event_moment
@@ -93,15 +94,8 @@ BRINGS_DESCRIPTION_MAX = 2000
 REASON_MAX = 2000
 
 
-class EventError(Exception):
-    """A request the rules do not allow; ``message`` is shown to the person."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
+class EventError(DomainError):
+    """A request the rules of registrations do not allow."""
 
 
 class NotAllowed(EventError):

@@ -27,6 +27,7 @@ from wagtail.admin import messages
 from wagtail.models import Locale
 
 from community.models import Affiliation
+from core.errors import DomainError
 from events import exchange_permissions as rules
 from events.admin_exchanges import EXCHANGE_CASE_BUTTONS_HOOK
 from events.models import CandidateState, ExchangeState, PeerExchange
@@ -49,8 +50,16 @@ MISSION_MILESTONES = {
 }
 
 
-class StoryError(Exception):
+class StoryError(DomainError):
     """Why the story cannot be drafted; shown to the editor."""
+
+
+class StoryExists(StoryError):
+    """The case already has its story (a draft or published); ``page`` is it."""
+
+    def __init__(self, message, *, page: SupportedProjectPage):
+        super().__init__(message)
+        self.page = page
 
 
 def _index() -> ProjectIndexPage | None:
@@ -69,6 +78,25 @@ def can_draft_story(user, exchange: PeerExchange) -> bool:
     return index is not None and index.permissions_for_user(user).can_add_subpage()
 
 
+def story_slug(exchange: PeerExchange) -> str:
+    """The story's slug: the case's title and id, so each case has its own (the id
+    is kept whole however long the title)."""
+    base = slugify(exchange.title)[:70].strip("-") or "peer-exchange"
+    return f"{base}-{exchange.pk}"
+
+
+def existing_story(exchange: PeerExchange) -> SupportedProjectPage | None:
+    """The story drafted from the case before, if it still has its slug."""
+    index = _index()
+    if index is None:
+        return None
+    return (
+        SupportedProjectPage.objects.child_of(index)
+        .filter(slug=story_slug(exchange))
+        .first()
+    )
+
+
 def _section(heading: str, text: str) -> dict:
     paragraphs = "".join(f"<p>{escape(line)}</p>" for line in text.splitlines() if line)
     return {"heading": heading, "text": paragraphs}
@@ -76,16 +104,31 @@ def _section(heading: str, text: str) -> dict:
 
 @transaction.atomic
 def exchange_story_create(*, exchange: PeerExchange, actor) -> SupportedProjectPage:
-    """A draft project page prefilled from a closed case (not published)."""
+    """A draft project page prefilled from a closed case (not published).
+
+    A case gets one story: asking again raises ``StoryExists`` naming the page made
+    the first time (two clicks at once wait for each other on the case's row)."""
+    exchange = (
+        PeerExchange.objects.select_for_update(of=("self",))
+        .select_related("organisation", "cluster", "field_of_action")
+        .get(pk=exchange.pk)
+    )
     if exchange.state != ExchangeState.CLOSED:
         raise StoryError(_("Only closed peer exchanges can become project stories."))
     if not can_draft_story(actor, exchange):
         raise PermissionDenied
+    existing = existing_story(exchange)
+    if existing is not None:
+        raise StoryExists(
+            _("This peer exchange already has a project story: “%(title)s”.")
+            % {"title": existing.title},
+            page=existing,
+        )
     index = _index()
     latest = exchange.checkpoints.order_by("-month").first()
     page = SupportedProjectPage(
         title=exchange.title,
-        slug=slugify(f"{exchange.title}-{exchange.pk}")[:80],
+        slug=story_slug(exchange),
         teaser=(exchange.desired_change or exchange.challenge)[:400],
         cluster=exchange.cluster,
         field_of_action=exchange.field_of_action,
@@ -139,6 +182,13 @@ def story_create_view(request, pk: int):
         raise Http404
     try:
         page = exchange_story_create(exchange=exchange, actor=request.user)
+    except StoryExists as error:
+        buttons = []
+        if error.page.permissions_for_user(request.user).can_edit():
+            edit_url = reverse("wagtailadmin_pages:edit", args=(error.page.pk,))
+            buttons.append(messages.button(edit_url, _("Open the story")))
+        messages.warning(request, str(error), buttons=buttons)
+        return redirect("exchange_admin_detail", pk=exchange.pk)
     except StoryError as error:
         messages.error(request, str(error))
         return redirect("exchange_admin_detail", pk=exchange.pk)
