@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
+from core.logs import TransitionLog, actor_field, state_fields
 from core.validators import validate_single_line_name
 
 AFFILIATION_VALIDITY = timedelta(days=365)
@@ -434,27 +435,14 @@ class Membership(models.Model):
         return f"{self.organisation.name}: {self.get_status_display()}"
 
 
-class MembershipChange(models.Model):
+class MembershipChange(TransitionLog):
     """One change of a membership's status: who, when, from what to what, and why."""
 
     membership = models.ForeignKey(
         Membership, on_delete=models.CASCADE, related_name="changes"
     )
-    from_status = models.CharField(
-        _("from"), max_length=20, choices=MembershipStatus.choices, blank=True
-    )
-    to_status = models.CharField(
-        _("to"), max_length=20, choices=MembershipStatus.choices
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("changed by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    reason = models.TextField(_("reason"), max_length=2000, blank=True)
-    created_at = models.DateTimeField(_("when"), default=timezone.now)
+    from_status, to_status = state_fields(MembershipStatus.choices)
+    actor = actor_field(verbose_name=_("changed by"), blank=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -569,24 +557,14 @@ class Affiliation(models.Model):
         )
 
 
-class AffiliationEvent(models.Model):
+class AffiliationEvent(TransitionLog):
     """History of an affiliation: claimed, verified, rejected, renewed, withdrawn."""
 
     affiliation = models.ForeignKey(
         Affiliation, on_delete=models.CASCADE, related_name="events"
     )
     action = models.CharField(_("action"), max_length=20)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    reason = models.TextField(_("reason"), max_length=2000, blank=True)
-    created_at = models.DateTimeField(_("when"), default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "id"]
+    actor = actor_field(verbose_name=None, blank=False)
 
     def __str__(self) -> str:
         return f"{self.action} ({self.created_at:%Y-%m-%d})"

@@ -54,7 +54,7 @@ class NotAllowed(CommunityError):
 
 
 def _log(affiliation: Affiliation, action: str, actor, reason: str = "") -> None:
-    AffiliationEvent.objects.create(
+    AffiliationEvent.record(
         affiliation=affiliation, action=action, actor=actor, reason=reason
     )
 
@@ -188,7 +188,7 @@ def membership_set_status(
     if status == MembershipStatus.ENDED:
         membership.ended_on = today
     membership.save()
-    MembershipChange.objects.create(
+    MembershipChange.record(
         membership=membership,
         from_status=previous,
         to_status=status,

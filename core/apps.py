@@ -12,3 +12,8 @@ class CoreConfig(AppConfig):
         # Before any URLconf is imported: every id in a URL uses ``<id:...>``.
         register_converters()
         from . import checks  # noqa: F401 - registers the deploy checks
+        from .knowledge import signals
+
+        # The knowledge-base listings cache under a content version; pages and
+        # taxonomy rows start a new one (the directory's rows: register_directory).
+        signals.connect()

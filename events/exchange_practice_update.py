@@ -222,7 +222,7 @@ def practice_update_from_exchange(
             _("The good practice “%(title)s” cannot be saved as it is: %(errors)s")
             % {"title": practice.title, "errors": "; ".join(exc.messages)}
         ) from exc
-    ExchangeLog.objects.create(
+    ExchangeLog.record(
         exchange=locked,
         action=LOG_ACTION,
         from_state=locked.state,

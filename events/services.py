@@ -187,12 +187,12 @@ def _full_message(event: EventPage) -> str:
 def _log(
     registration: Registration, from_state: str, actor, reason: str
 ) -> RegistrationLog:
-    return RegistrationLog.objects.create(
+    return RegistrationLog.record(
         registration=registration,
         from_state=from_state,
         to_state=registration.state,
         actor=actor,
-        reason=reason[:REASON_MAX],
+        reason=reason,
     )
 
 

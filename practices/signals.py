@@ -1,30 +1,19 @@
-"""Wagtail's workflow and publishing signals, passed on to the proposal service, and
-the changes that start a new content version of the knowledge-base listings.
+"""Wagtail's workflow and publishing signals, passed on to the proposal service.
+(Which changes start a new content version of the knowledge-base listings is
+decided in ``core.knowledge.signals``.)
 
 The receivers only translate a signal into ``proposal_notify_outcome``; deciding
 whether the proposer hears about it is the service's job.
 """
 
-from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from taggit.models import Tag
 from wagtail.admin.mail import (
     WorkflowStateApprovalEmailNotifier,
     WorkflowStateRejectionEmailNotifier,
 )
-from wagtail.models import Page, PageViewRestriction, WorkflowState
-from wagtail.signals import (
-    page_published,
-    page_unpublished,
-    post_page_move,
-    workflow_approved,
-    workflow_rejected,
-)
-
-from community.models import Organisation, OrganisationName, Region
-from core.knowledge.listing import content_changed
-from core.models import SDG, Cluster, FieldOfAction
+from wagtail.models import WorkflowState
+from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
 from . import services
 from .models import GoodPracticePage
@@ -89,36 +78,3 @@ workflow_rejected.connect(
     sender=WorkflowState,
     dispatch_uid="workflow_state_rejected_email_notification",
 )
-
-
-# --- Content version of the listings (core.knowledge.listing) -----------------------
-# What a listing counts or labels: which pages are live and public, where they are,
-# and the names of taxonomy rows, organisations and tags. Saving a draft changes
-# none of it.
-
-
-def _content_changed(sender, **kwargs) -> None:
-    content_changed()
-
-
-page_published.connect(_content_changed, dispatch_uid="kb_version_published")
-page_unpublished.connect(_content_changed, dispatch_uid="kb_version_unpublished")
-post_page_move.connect(_content_changed, dispatch_uid="kb_version_moved")
-# Deleting a page of any type deletes its Page row too (saves go through publishing).
-post_delete.connect(_content_changed, sender=Page, dispatch_uid="kb_version_deleted")
-for _model in (
-    PageViewRestriction,
-    Cluster,
-    FieldOfAction,
-    SDG,
-    Region,
-    Organisation,
-    OrganisationName,
-    Tag,
-):
-    for _signal in (post_save, post_delete):
-        _signal.connect(
-            _content_changed,
-            sender=_model,
-            dispatch_uid=f"kb_version_{_signal is post_save}_{_model._meta.label}",
-        )

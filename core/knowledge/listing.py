@@ -21,7 +21,7 @@ many pages match:
 * the facet counts and the labels are cached for a few minutes under the
   *content version* (``content_version``), a token that changes whenever a page is
   published, unpublished, moved or deleted, or a taxonomy row, organisation or tag
-  changes (see ``practices.signals``). The next request after a change counts
+  changes (see ``core.knowledge.signals``). The next request after a change counts
   afresh, so the cache never shows a stale count to anyone; the lifetime only
   bounds what a change made behind Django's back (raw SQL) could leave stale.
 """

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.logs import TransitionLog, state_fields
 from core.models import ThemeFields
 
 # Limits of the free texts; services check them too, so nothing is half-saved.
@@ -240,7 +241,7 @@ class PeerExchange(ThemeFields, models.Model):
         return [str(labels.get(code, code)) for code in self.formats]
 
 
-class ExchangeLog(models.Model):
+class ExchangeLog(TransitionLog):
     """One thing that happened to a case: a state change, an invitation, an answer.
 
     State changes have different ``from_state`` and ``to_state``; other actions
@@ -254,25 +255,11 @@ class ExchangeLog(models.Model):
         verbose_name=_("peer exchange"),
     )
     action = models.CharField(_("action"), max_length=30)
-    from_state = models.CharField(
-        _("from"), max_length=20, choices=ExchangeState.choices, blank=True
-    )
-    to_state = models.CharField(_("to"), max_length=20, choices=ExchangeState.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    reason = models.TextField(_("reason"), max_length=REASON_MAX, blank=True)
-    created_at = models.DateTimeField(_("when"), default=timezone.now)
+    from_state, to_state = state_fields(ExchangeState.choices)
 
-    class Meta:
+    class Meta(TransitionLog.Meta):
         verbose_name = _("peer exchange change")
         verbose_name_plural = _("peer exchange changes")
-        ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
         return f"{self.exchange_id}: {self.action} {self.from_state} → {self.to_state}"

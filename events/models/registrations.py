@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.logs import TransitionLog, actor_field, state_fields
 from core.validators import validate_single_line_name
 
 
@@ -172,7 +173,7 @@ class Registration(models.Model):
         return f"{self.user} → {self.event}"
 
 
-class RegistrationLog(models.Model):
+class RegistrationLog(TransitionLog):
     """One state change of a registration: who did it, when, and why."""
 
     registration = models.ForeignKey(
@@ -181,28 +182,15 @@ class RegistrationLog(models.Model):
         related_name="log",
         verbose_name=_("registration"),
     )
-    from_state = models.CharField(
-        _("from"), max_length=20, choices=RegistrationState.choices, blank=True
+    from_state, to_state = state_fields(RegistrationState.choices)
+    actor = actor_field(
+        help_text=_("Empty when the platform did it (e.g. a waitlist promotion).")
     )
-    to_state = models.CharField(
-        _("to"), max_length=20, choices=RegistrationState.choices
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Empty when the platform did it (e.g. a waitlist promotion)."),
-    )
-    reason = models.TextField(_("reason"), max_length=2000, blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
-    class Meta:
+    class Meta(TransitionLog.Meta):
         verbose_name = _("registration change")
         verbose_name_plural = _("registration changes")
-        ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
         return f"{self.registration_id}: {self.from_state} → {self.to_state}"
