@@ -294,13 +294,13 @@ def _lock(exchange: PeerExchange) -> PeerExchange:
 def _log(
     exchange: PeerExchange, action: str, from_state: str, actor, reason: str = ""
 ) -> ExchangeLog:
-    return ExchangeLog.objects.create(
+    return ExchangeLog.record(
         exchange=exchange,
         action=action,
         from_state=from_state,
         to_state=exchange.state,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        reason=reason[:REASON_MAX],
+        actor=actor,
+        reason=reason,
     )
 
 
