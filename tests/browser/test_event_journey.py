@@ -79,7 +79,7 @@ def test_apply_accept_confirm_and_check_in(page, site):
     page.get_by_label("Decision", exact=True).select_option("accepted")
     page.get_by_label("Message to the applicants").fill("Welcome to Amman!")
     page.get_by_role("button", name="Apply to the selected applicants").click()
-    expect(page.locator(".messages")).to_contain_text("1 applicants are now: Accepted")
+    expect(page.locator(".messages")).to_contain_text("1 applicant is now: Accepted")
     registration.refresh_from_db()
     assert registration.state == "accepted"
     sign_out(page, site)
