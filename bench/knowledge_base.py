@@ -298,7 +298,7 @@ def make_practices(index, count: int) -> None:
 
 
 def measure(client, url: str, requests: int, *, cached: bool = True) -> dict:
-    from core.knowledge.listing import content_changed
+    from core.knowledge.versions import content_changed
 
     for _ in range(3):  # warm caches (site root paths, compiled templates)
         response = client.get(url)

@@ -7,8 +7,11 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
+        # Imported here, not at the top: an AppConfig module is imported before the
+        # app registry is ready, and these modules define or read models.
         from core.knowledge.directory import register_directory
 
+        # (the directory's rows and page: they exist once the registry is ready)
         from .models import Organisation, OrganisationName, Region
         from .pages import NetworkIndexPage
 

@@ -34,7 +34,7 @@ from core.models import Cluster, FieldOfAction
 from core.structured_data import json_ld
 
 from . import permissions
-from .models import (
+from .models.network import (
     PROFILE_VISIBILITY_FIELDS,
     Affiliation,
     Language,

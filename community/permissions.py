@@ -11,13 +11,14 @@ from functools import reduce
 
 from django.db.models import Q, QuerySet
 
-from .models import (
+from .models.network import (
     Affiliation,
     Organisation,
     Region,
     Role,
     RoleKind,
     User,
+    Visibility,
 )
 
 
@@ -260,8 +261,6 @@ def can_see_profile_field(
     that checks many people passes ``viewer_is_member`` (from
     ``is_verified_member_staff``, asked once) to avoid one query per check.
     """
-    from .models import Visibility
-
     if getattr(viewer, "is_authenticated", False) and viewer.pk == person.pk:
         return True
     level = person.visibility_of(field)

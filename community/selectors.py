@@ -16,7 +16,7 @@ from allauth.account.models import EmailAddress
 from core.models import Cluster, FieldOfAction
 
 from . import permissions
-from .models import (
+from .models.network import (
     PROFILE_VISIBILITY_FIELDS,
     Affiliation,
     MembershipStatus,

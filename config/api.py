@@ -54,9 +54,9 @@ from core.search import MAX_QUERY_LENGTH, MAX_QUERY_TERMS, clean_query, search_t
 from events.listing import event_filters
 from events.models import EventPage
 from practices.models import GoodPracticePage
-from practices.selectors import practice_filters
+from practices.models.index import practice_filters
 from projects.models import SupportedProjectPage
-from projects.selectors import project_filters
+from projects.models.index import project_filters
 
 MAX_VALUE_LENGTH = 200
 # ``field_of_action`` is accepted as another name for ``field``.
@@ -64,8 +64,8 @@ ALIASES = {"field_of_action": "field"}
 
 
 class KnowledgeBaseFilter(BaseFilterBackend):
-    """Applies the index pages' own filters (``practices.selectors`` and
-    ``projects.selectors``): the same parameters, values and matching as on the
+    """Applies the index pages' own filters (``practices.models.index`` and
+    ``projects.models.index``): the same parameters, values and matching as on the
     site. Where the site says "no such cluster, showing all", the API answers 400
     with the parameter and value, so a typo never looks like a result."""
 

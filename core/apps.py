@@ -7,6 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site and taxonomy")
 
     def ready(self):
+        # Imported here, not at the top: an AppConfig module is imported before the
+        # app registry is ready, and these modules read models or settings.
         from .params import register_converters
 
         # Before any URLconf is imported: every id in a URL uses ``<id:...>``.

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from modelsearch.backends import get_search_backend
 
-from .search_backend import search_config_for
+from .search_config import search_config_for
 
 SEARCH_GROUPS_HOOK = "core_search_groups"
 

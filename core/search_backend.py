@@ -19,14 +19,9 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
 )
 
-SEARCH_CONFIGS = {"en": "english", "de": "german"}
+from .search_config import search_config_for
 
 _indexing = threading.local()
-
-
-def search_config_for(language: str | None) -> str:
-    code = (language or settings.LANGUAGE_CODE)[:2]
-    return SEARCH_CONFIGS.get(code, SEARCH_CONFIGS[settings.LANGUAGE_CODE[:2]])
 
 
 def _language_of(obj) -> str:

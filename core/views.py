@@ -18,6 +18,7 @@ from wagtail.models import Locale
 
 import redis
 
+from .models import StandardPage
 from .search import (
     SEARCH_GROUPS_HOOK,
     SearchGroup,
@@ -67,8 +68,6 @@ SEARCH_PAGE_SIZE = 20
 
 def _standard_page_group(*, request, query, locale) -> SearchGroup:
     """Core's own group: standard pages such as "About us"."""
-    from .models import StandardPage
-
     language = locale.language_code
 
     def to_hits(pages) -> list[SearchHit]:

@@ -11,7 +11,7 @@ from wagtail import hooks
 from community.pages import ORGANISATION_SECTIONS_HOOK
 from core.models import HOME_SECTIONS_HOOK, home_section
 from core.search import SEARCH_GROUPS_HOOK, SearchGroup, SearchHit, highlighted
-from practices.selectors import PRACTICE_RELATED_HOOK
+from practices.models.practice import PRACTICE_RELATED_HOOK
 
 from . import exchange_story  # noqa: F401 (registers the peer-exchange button)
 from .models import ProjectIndexPage, SupportedProjectPage

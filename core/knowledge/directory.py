@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
 
+from .signals import watch_rows
+
 
 @dataclass(frozen=True)
 class Directory:
@@ -35,8 +37,6 @@ def register_directory(**models: type) -> None:
     """Called once by the community app when it is ready. The listings label and
     place pages by these rows, so saving or deleting an organisation, its names or
     a region starts a new content version (``core.knowledge.signals``)."""
-    from .signals import watch_rows
-
     registered = Directory(**models)
     _registry["directory"] = registered
     watch_rows(registered.organisation, registered.organisation_name, registered.region)

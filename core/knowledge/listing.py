@@ -1,8 +1,8 @@
 """The listing engine of the knowledge base: filters, full-text search, facet counts,
 sorting and pagination of a set of pages, for one request.
 
-Good practices (``practices.selectors``), supported projects
-(``projects.selectors``) and the event calendar (``events.listing``) describe their
+Good practices (``practices.models.index``), supported projects
+(``projects.models.index``) and the event calendar (``events.listing``) describe their
 filters; this module does the rest, with a query count that never depends on how
 many pages match:
 
@@ -27,7 +27,6 @@ many pages match:
 """
 
 import hashlib
-import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
@@ -39,7 +38,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db import connections, transaction
+from django.db import connections
 from django.db.models import (
     BooleanField,
     ExpressionWrapper,
@@ -64,6 +63,7 @@ from core.params import has_control_characters, parse_sdg, parse_year
 from core.search import clean_query, matching_pks
 
 from .directory import directory
+from .versions import content_version
 
 PER_PAGE = 12
 # The rendition of a card's picture (also in the card templates).
@@ -74,30 +74,6 @@ ECHO_LENGTH = 40
 MAX_TAG_OPTIONS = 30
 # How long cached facet counts and labels live at most (see the module docstring).
 CACHE_SECONDS = 300
-CONTENT_VERSION_KEY = "kb:content-version"
-
-
-def content_version() -> str:
-    """The current content version: any token, new after every change that can
-    alter a listing's counts or labels."""
-    version = cache.get(CONTENT_VERSION_KEY)
-    if version is None:
-        # ``add`` so that concurrent first requests agree on one token.
-        cache.add(CONTENT_VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(CONTENT_VERSION_KEY) or ""
-    return version
-
-
-def content_changed() -> None:
-    """Start a new content version, now and again when the transaction commits
-    (a request between the two would otherwise cache the old rows under the new
-    version)."""
-
-    def bump() -> None:
-        cache.set(CONTENT_VERSION_KEY, uuid.uuid4().hex, None)
-
-    bump()
-    transaction.on_commit(bump)
 
 
 def cached(version: str, parts: tuple, compute: Callable[[], Any]) -> Any:

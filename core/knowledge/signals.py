@@ -12,7 +12,13 @@ since core cannot import them.
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 
-from .listing import content_changed
+from taggit.models import Tag
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from core.models import SDG, Cluster, FieldOfAction
+
+from .versions import content_changed
 
 
 def _content_changed(sender, **kwargs) -> None:
@@ -33,12 +39,6 @@ def watch_rows(*models: type[Model]) -> None:
 def connect() -> None:
     """Connect the receivers for pages and core's rows; called once from
     ``CoreConfig.ready``."""
-    from taggit.models import Tag
-    from wagtail.models import Page, PageViewRestriction
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from core.models import SDG, Cluster, FieldOfAction
-
     page_published.connect(_content_changed, dispatch_uid="kb_version_published")
     page_unpublished.connect(_content_changed, dispatch_uid="kb_version_unpublished")
     post_page_move.connect(_content_changed, dispatch_uid="kb_version_moved")

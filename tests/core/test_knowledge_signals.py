@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 import pytest
 
 from community.models import OrganisationName
-from core.knowledge.listing import content_version
+from core.knowledge.versions import content_version
 from core.models import SDG, Cluster, FieldOfAction, HomePage, StandardPage
 from tests.factories import OrganisationFactory, RegionFactory
 

@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from core.knowledge.listing import PER_PAGE, content_changed
+from core.knowledge.listing import PER_PAGE
+from core.knowledge.versions import content_changed
 from core.models import Cluster
 from tests.factories import UserFactory
 from tests.knowledge_fixtures import image, make_practice, module_world

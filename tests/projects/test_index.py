@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from core.knowledge.listing import PER_PAGE, content_changed
+from core.knowledge.listing import PER_PAGE
+from core.knowledge.versions import content_changed
 from tests.knowledge_fixtures import image, make_project, module_world
 
 pytestmark = pytest.mark.django_db

@@ -663,6 +663,3 @@ class Role(models.Model):
     def __str__(self) -> str:
         scope = self.region or self.country.name or self.cluster or self.organisation
         return f"{self.get_kind_display()}: {scope}"
-
-
-from .pages import NetworkIndexPage  # noqa: E402,F401

@@ -3,18 +3,22 @@
 Pages point at taxonomy rows (clusters, fields of action, SDGs, regions) of the
 default language and show their ``localized`` version, so a German translation of a
 practice filters and groups exactly like its English original.
+
+The page's own reads (facts in the reader's language, related content, structured
+data) live here with it: the page is what renders them.
 """
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -23,6 +27,7 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
+from community.models import Region
 from core.blocks import (
     FiguresBlock,
     ImageBlock,
@@ -30,8 +35,29 @@ from core.blocks import (
     ResourcesBlock,
     SectionBlock,
 )
+from core.knowledge.links import OrganisationLinks
+from core.knowledge.listing import (
+    current_language,
+    localized_rows,
+    organisations_with_names,
+)
+from core.knowledge.related import (
+    RELATED_LIMIT,
+    RelatedGroup,
+    event_translation,
+    related_items,
+    without_repeats,
+)
 from core.links import page_public_url
-from core.models import HeroImageFields, ThemeFields, validate_theme
+from core.models import (
+    SDG,
+    Cluster,
+    FieldOfAction,
+    HeroImageFields,
+    ThemeFields,
+    validate_theme,
+)
+from core.structured_data import json_ld, place
 
 YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(2100)]
 
@@ -241,8 +267,6 @@ class GoodPracticePage(HeroImageFields, ThemeFields, Page):
     def get_context(self, request, *args, **kwargs):
         """Facts in the reader's language, related content (same field of action,
         same city, same event, projects) and structured data for search engines."""
-        from .selectors import practice_detail
-
         context = super().get_context(request, *args, **kwargs)
         context.update(practice_detail(self, request))
         return context
@@ -264,54 +288,162 @@ class GoodPracticePage(HeroImageFields, ThemeFields, Page):
         return obj
 
 
-class GoodPracticeIndexPage(Page):
-    """The knowledge base of good practices: filters, search, map and list."""
+# Projects (which may import practices, not the other way round) add related content
+# to a practice's page through this hook: ``fn(page=, request=, event=)`` returns a
+# ``RelatedGroup`` or None.
+PRACTICE_RELATED_HOOK = "practices_related_content"
 
-    intro = models.TextField(
-        _("introduction"),
-        max_length=600,
-        blank=True,
-        help_text=_("A sentence or two above the filters."),
-    )
 
-    content_panels = [*Page.content_panels, "intro"]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
+# --- A practice's page ---------------------------------------------------------------
 
-    parent_page_types = ["core.HomePage"]
-    subpage_types = ["practices.GoodPracticePage"]
-    max_count_per_parent = 1
 
-    class Meta:
-        verbose_name = _("good practice index")
-
-    def get_practices(self, request):
-        """This request's listing: filtered, searched, faceted and paginated (the
-        listing paginates itself so it can say when a page number was out of range;
-        see ``practices.selectors``)."""
-        from .selectors import practice_listing
-
-        return practice_listing(self, request)
-
-    def get_map_points(self, request, listing) -> list[dict]:
-        """One point per city among all results (not only this page of them)."""
-        from .selectors import practice_map_points
-
-        return practice_map_points(listing, self.get_url(request))
-
-    def get_context(self, request, *args, **kwargs):
-        from core.knowledge.forms import KnowledgeFilterForm
-
-        from .selectors import practice_feeds
-
-        context = super().get_context(request, *args, **kwargs)
-        listing = self.get_practices(request)
-        context["listing"] = listing
-        context["filter_form"] = KnowledgeFilterForm(listing=listing)
-        context["map_points"] = self.get_map_points(request, listing)
-        context["feeds"] = practice_feeds(listing)
-        query = listing.canonical_query()
-        context["canonical_url"] = page_public_url(self, request) + (
-            f"?{query}" if query else ""
+def practice_facts(page: GoodPracticePage, request) -> dict:
+    """The structured header of a practice in the page's language."""
+    locale_id = page.locale_id
+    language = current_language()
+    links = OrganisationLinks(request, locale_id)
+    # Through the page's own relation, so that a preview shows unsaved choices.
+    city_ids = [city.pk for city in page.cities.all()]
+    cities = [
+        {"organisation": city, "url": links.url(city.slug)}
+        for city in organisations_with_names(language)
+        .filter(pk__in=city_ids)
+        .order_by("display_name")
+    ]
+    cluster, field_of_action, region = (
+        localized_rows(model, [row], locale_id)[0] if row else None
+        for model, row in (
+            (Cluster, page.cluster),
+            (FieldOfAction, page.field_of_action),
+            (Region, page.region),
         )
-        return context
+    )
+    sdgs = localized_rows(
+        SDG, sorted(page.sdgs.all(), key=lambda sdg: sdg.number), locale_id
+    )
+    return {
+        "cities": cities,
+        "cluster": cluster,
+        "field_of_action": field_of_action,
+        "region": region,
+        "sdgs": sdgs,
+        "tags": list(page.tags.all()),
+    }
+
+
+def practice_related(page: GoodPracticePage, request, facts: dict) -> list:
+    """Practices with the same field of action, from the same cities and from the
+    same event, then what other apps add (projects). One query per group; a page
+    appears in the first group that lists it only."""
+    others = (
+        GoodPracticePage.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id)
+        .exclude(pk=page.pk)
+        .defer_streamfields()
+        .order_by("-first_published_at", "-pk")
+    )
+    groups = []
+    if page.field_of_action_id:
+        groups.append(
+            RelatedGroup(
+                key="field",
+                title=gettext("More on %(field)s")
+                % {"field": facts["field_of_action"].name},
+                items=related_items(
+                    others.filter(field_of_action_id=page.field_of_action_id)[
+                        :RELATED_LIMIT
+                    ],
+                    request,
+                ),
+            )
+        )
+    city_ids = [entry["organisation"].pk for entry in facts["cities"]]
+    if city_ids:
+        names = ", ".join(
+            entry["organisation"].display_name for entry in facts["cities"]
+        )
+        groups.append(
+            RelatedGroup(
+                key="city",
+                title=gettext("More from %(cities)s") % {"cities": names},
+                items=related_items(
+                    others.filter(
+                        pk__in=GoodPracticePage.objects.filter(
+                            cities__in=city_ids
+                        ).values("pk")
+                    )[:RELATED_LIMIT],
+                    request,
+                ),
+            )
+        )
+    event = facts.get("event")
+    if event is not None:
+        groups.append(
+            RelatedGroup(
+                key="event",
+                title=gettext("Also presented at %(event)s") % {"event": event.title},
+                items=related_items(
+                    others.filter(presented_at__translation_key=event.translation_key)[
+                        :RELATED_LIMIT
+                    ],
+                    request,
+                ),
+            )
+        )
+    for hook in hooks.get_hooks(PRACTICE_RELATED_HOOK):
+        group = hook(page=page, request=request, event=event)
+        if group:
+            groups.append(group)
+    return without_repeats(groups)
+
+
+def practice_structured_data(page: GoodPracticePage, request, facts: dict) -> dict:
+    """schema.org ``Article`` for search engines: what it is about and where."""
+    about = [
+        {"@type": "Thing", "name": row.name}
+        for row in (facts["cluster"], facts["field_of_action"])
+        if row is not None
+    ] + [
+        {"@type": "Thing", "name": f"SDG {sdg.number}: {sdg.name}"}
+        for sdg in facts["sdgs"]
+    ]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": page.title,
+        "name": page.title,
+        "description": page.teaser,
+        "url": page_public_url(page, request),
+        "inLanguage": current_language(),
+        "about": about,
+        "spatialCoverage": [
+            place(entry["organisation"], entry["url"]) for entry in facts["cities"]
+        ],
+        "keywords": [tag.name for tag in facts["tags"]],
+        "publisher": {"@type": "Organization", "name": "Connective Cities"},
+    }
+    if page.first_published_at:
+        data["datePublished"] = page.first_published_at
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at
+    if page.originally_published_by:
+        data["sourceOrganization"] = {
+            "@type": "Organization",
+            "name": page.originally_published_by,
+        }
+    return data
+
+
+def practice_detail(page: GoodPracticePage, request) -> dict:
+    """Context of a practice's page: facts, related content, structured data."""
+    facts = practice_facts(page, request)
+    facts["event"] = event_translation(page.presented_at, page.locale_id)
+    index = page.get_parent()
+    return {
+        "facts": facts,
+        "related_groups": practice_related(page, request, facts),
+        "structured_data": json_ld(practice_structured_data(page, request, facts)),
+        "index_page": index,
+        "canonical_url": page_public_url(page, request),
+    }

@@ -1,0 +1,199 @@
+"""The knowledge base of good practices: the index page and its listing (filters,
+search, facets, map points and feeds), which the page renders.
+
+The listing machinery (filters, search, facets, pagination) is in ``core.knowledge``.
+"""
+
+from django.db import models
+from django.db.models import F, Prefetch, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.api import APIField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.knowledge.forms import KnowledgeFilterForm
+from core.knowledge.listing import (
+    THUMBNAIL_SPEC,
+    CityFilter,
+    CountryFilter,
+    Listing,
+    ListingFilter,
+    TagFilter,
+    YearFilter,
+    cluster_filter,
+    current_language,
+    field_filter,
+    organisations_with_names,
+    region_filter,
+    run_listing,
+    sdg_filter,
+)
+from core.links import page_public_url
+from core.models import SDG
+
+from .practice import GoodPracticePage, GoodPracticeTag
+
+
+class GoodPracticeIndexPage(Page):
+    """The knowledge base of good practices: filters, search, map and list."""
+
+    intro = models.TextField(
+        _("introduction"),
+        max_length=600,
+        blank=True,
+        help_text=_("A sentence or two above the filters."),
+    )
+
+    content_panels = [*Page.content_panels, "intro"]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["practices.GoodPracticePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("good practice index")
+
+    def get_practices(self, request):
+        """This request's listing: filtered, searched, faceted and paginated (the
+        listing paginates itself so it can say when a page number was out of range;
+        see ``practice_listing``)."""
+        return practice_listing(self, request)
+
+    def get_map_points(self, request, listing) -> list[dict]:
+        """One point per city among all results (not only this page of them)."""
+        return practice_map_points(listing, self.get_url(request))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        listing = self.get_practices(request)
+        context["listing"] = listing
+        context["filter_form"] = KnowledgeFilterForm(listing=listing)
+        context["map_points"] = self.get_map_points(request, listing)
+        context["feeds"] = practice_feeds(listing)
+        query = listing.canonical_query()
+        context["canonical_url"] = page_public_url(self, request) + (
+            f"?{query}" if query else ""
+        )
+        return context
+
+
+# --- The listing ---------------------------------------------------------------
+
+
+def _through_pairs(relation, value_column: str) -> QuerySet:
+    """(page, value) rows straight from a many-to-many table of practices."""
+    return relation.through.objects.values(
+        cc_page=F("goodpracticepage_id"), cc_value=F(value_column)
+    )
+
+
+def practice_filters() -> list[ListingFilter]:
+    return [
+        cluster_filter(),
+        field_filter(),
+        region_filter(),
+        CountryFilter("country", path="country"),
+        CityFilter(
+            "city",
+            path="cities",
+            pairs=lambda: _through_pairs(GoodPracticePage.cities, "organisation_id"),
+        ),
+        sdg_filter(
+            pairs=lambda: _through_pairs(GoodPracticePage.sdgs, "sdg_id"),
+        ),
+        TagFilter(
+            pairs=lambda: GoodPracticeTag.objects.values(
+                cc_page=F("content_object_id"), cc_value=F("tag_id")
+            )
+        ),
+        YearFilter(path="start_year", label=gettext_lazy("Start year")),
+    ]
+
+
+def practice_base(index_page: Page) -> QuerySet:
+    """The practices an index page lists: live, public, its own children (and so in
+    its language)."""
+    return (
+        GoodPracticePage.objects.live()
+        .public()
+        .child_of(index_page)
+        .filter(locale_id=index_page.locale_id)
+    )
+
+
+def decorate_practices(queryset: QuerySet, *, locale_id: int, language: str):
+    """Everything a practice card shows, in a fixed number of queries."""
+    image_model = get_image_model()
+    return queryset.defer_streamfields().prefetch_related(
+        Prefetch(
+            "hero_image",
+            queryset=image_model.objects.prefetch_renditions(THUMBNAIL_SPEC),
+        ),
+        Prefetch(
+            "cities",
+            queryset=organisations_with_names(language).order_by("name"),
+        ),
+        Prefetch("sdgs", queryset=SDG.objects.order_by("number")),
+        "tags",
+    )
+
+
+def practice_listing(index_page: Page, request) -> Listing:
+    """The good practices index for one request: filters, search, facets, a page."""
+    language = current_language()
+    filters = practice_filters()
+    return run_listing(
+        base=practice_base(index_page),
+        filters=filters,
+        params=request.GET,
+        locale_id=index_page.locale_id,
+        decorate=lambda queryset: decorate_practices(
+            queryset, locale_id=index_page.locale_id, language=language
+        ),
+        map_filter=next(spec for spec in filters if spec.name == "city"),
+    )
+
+
+def practice_map_points(listing: Listing, index_url: str) -> list[dict]:
+    return listing.map_points(
+        url_for=lambda slug: f"{index_url}?{listing.querystring(city=slug, page='')}",
+        label=lambda count: (
+            ngettext("%(count)d good practice", "%(count)d good practices", count)
+            % {"count": count}
+        ),
+    )
+
+
+def practice_feeds(listing: Listing) -> list[dict]:
+    """The feeds a browser or feed reader can discover on the index page: RSS and
+    Atom of all good practices, and RSS of the chosen cluster's."""
+    feeds = [
+        {
+            "type": "application/rss+xml",
+            "title": gettext("Good practices (RSS)"),
+            "url": reverse("practice_feed_rss"),
+        },
+        {
+            "type": "application/atom+xml",
+            "title": gettext("Good practices (Atom)"),
+            "url": reverse("practice_feed_atom"),
+        },
+    ]
+    chosen = listing.selected.get("cluster")
+    if chosen is not None:
+        spec, cluster = chosen
+        feeds.append(
+            {
+                "type": "application/rss+xml",
+                "title": gettext("Good practices: %(cluster)s (RSS)")
+                % {"cluster": spec.display(cluster, listing)},
+                "url": reverse("practice_cluster_feed_rss", args=[cluster.slug]),
+            }
+        )
+    return feeds
