@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     # Project apps first so that their templates and commands win.
     "core",
     "community",
+    "notifications",
     "practices",
     "events",
     "projects",
@@ -150,7 +151,7 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A web request that enqueues while Redis is down must not hang: publishing tries
 # the connection once (max_retries 0; kombu would otherwise retry for the whole
-# connection timeout) and without publish retries (events.notifications passes
+# connection timeout) and without publish retries (notifications.queue passes
 # retry=False); the row stays queued for the sweep. Measured on this machine with
 # nothing listening on the port: 0.27 s for the first publish of a process (it
 # loads the transport), 3-20 ms after that; before this setting it was 2.0 s per
@@ -184,7 +185,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     # twice: a send task only acts on a queued, due row it claims under a row lock,
     # so an extra task for a row finds it sending or sent and does nothing.
     "notifications-sweep": {
-        "task": "events.tasks.notifications_sweep_task",
+        "task": "notifications.tasks.notifications_sweep_task",
         "schedule": 60.0,
         "options": {"expires": 55},
     },
@@ -236,7 +237,7 @@ EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Connective Cities <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# The notification outbox (events.notifications): a row being sent is leased for
+# The notification outbox (the notifications app): a row being sent is leased for
 # NOTIFICATION_SENDING_LEASE seconds; transient SMTP errors retry after
 # NOTIFICATION_RETRY_BACKOFF * 2^(attempt-1) seconds (at most an hour) up to
 # NOTIFICATION_MAX_ATTEMPTS tries, then the row is failed and shown to organisers.

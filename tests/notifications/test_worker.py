@@ -21,16 +21,11 @@ import pytest
 import redis
 
 from config.celery import app
-from events import notifications
-from events.models import (
-    EventIndexPage,
-    EventPage,
-    Notification,
-    NotificationState,
-    Registration,
-)
+from events.models import EventIndexPage, EventPage, Registration
 from events.services import registration_apply
-from events.tasks import notification_send_task
+from notifications import delivery, outbox, queue
+from notifications.models import Notification, NotificationState
+from notifications.tasks import notification_send_task
 from tests.factories import UserFactory
 
 from .live import SmtpSink, Worker, wait_for
@@ -53,7 +48,7 @@ def _use_broker(url: str) -> None:
     app.conf.update(broker_url=url, task_always_eager=False)
     app._pool = None
     app.amqp._producer_pool = None
-    notifications._broker_down_until = 0.0
+    queue._broker_down_until = 0.0
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +90,7 @@ def live(worker, sink):
     _use_broker(REDIS_URL)
     if worker.process.poll() is not None:
         worker.start()
-    notifications._close_mail_connection()
+    delivery._close_mail_connection()
     return worker, sink
 
 
@@ -179,7 +174,7 @@ def test_applications_while_redis_is_down_are_mailed_after_the_sweep(live):
 
     _use_broker(REDIS_URL)
     grace = settings.NOTIFICATION_SWEEP_GRACE
-    result = notifications.notifications_sweep(
+    result = queue.notifications_sweep(
         now=timezone.now() + timedelta(seconds=grace + 1)
     )
     assert result.enqueued == 20
@@ -200,9 +195,9 @@ def test_a_killed_worker_loses_no_mail_and_sends_none_twice(live):
         )
         for _ in range(total)
     ]
-    notifications.notify_many(
+    outbox.notify_many(
         [
-            notifications._build(
+            outbox.notification_build(
                 recipient=registration.user,
                 kind="event_changed",
                 dedupe_key=f"kill-test:{registration.pk}",
@@ -232,7 +227,7 @@ def test_a_killed_worker_loses_no_mail_and_sends_none_twice(live):
     # worker has just taken on the rows of its first batches (in real time those
     # leases last far longer than a batch).
     lease = settings.NOTIFICATION_SENDING_LEASE + settings.NOTIFICATION_SWEEP_GRACE
-    result = notifications.notifications_sweep(
+    result = queue.notifications_sweep(
         now=timezone.now() + timedelta(seconds=lease + 1)
     )
     assert result.leases_expired >= 2  # the two mails the worker died sending
@@ -280,7 +275,7 @@ def test_the_same_task_delivered_twice_sends_one_mail(live):
         kind="registration_accepted",
         dedupe_key="twice",
         subject_type_id=None,
-        event=event,
+        page=event,
     )
     notification.set_subject_object(registration)
     notification.save()
