@@ -6,8 +6,8 @@ exactly once. Each mail goes through Django's outbox (locmem in tests) and is
 parsed back with the standard library's ``email`` package.
 
 The kinds are taken from ``core.notices.mail_kinds()`` (the registry every app
-registers its outbox kinds in): a new kind without a row in ``EVENT_MAILS`` or
-``EXCHANGE_MAILS`` fails ``test_every_kind_is_covered``.
+registers its outbox kinds in): a new kind without a row in ``EVENT_MAILS``,
+``EXCHANGE_MAILS`` or ``PRACTICE_MAILS`` fails ``test_every_kind_is_covered``.
 """
 
 import email
@@ -91,6 +91,10 @@ EXCHANGE_MAILS = {
     },
     "exchange_checkpoint": {"month": 6, "adoption": "partly"},
 }
+# Practice kinds (``practices.services``): about a proposed page titled ``TITLE``.
+PRACTICE_MAILS = {
+    "proposal_outcome": {"outcome": "rejected", "comment": FREE, "go_live_at": ""},
+}
 
 
 def _parse(message) -> email.message.EmailMessage:
@@ -142,7 +146,9 @@ def _sent(notification: Notification) -> email.message.EmailMessage:
 
 
 def test_every_kind_is_covered():
-    assert set(mail_kinds()) == set(EVENT_MAILS) | set(EXCHANGE_MAILS)
+    assert set(mail_kinds()) == (
+        set(EVENT_MAILS) | set(EXCHANGE_MAILS) | set(PRACTICE_MAILS)
+    )
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
@@ -160,6 +166,10 @@ def test_every_outbox_mail_shows_what_people_wrote_literally(
         created_by=UserFactory(),
         challenge=FREE,
         state="accepted",
+    )
+    home = kb.seed_site()
+    proposal = kb.make_practice(
+        kb.index_pages(home)["practices"], title=TITLE, slug="toms-land"
     )
     subjects = {"registration": registration, "event": event, None: None}
     written = []
@@ -200,6 +210,19 @@ def test_every_outbox_mail_shows_what_people_wrote_literally(
                     context,
                 )
             )
+        for kind, context in PRACTICE_MAILS.items():
+            written.append(
+                (
+                    outbox.notify(
+                        recipient=recipient,
+                        kind=kind,
+                        dedupe_key=f"{kind}:{language}",
+                        subject_object=proposal,
+                        context=context,
+                    ),
+                    context,
+                )
+            )
     assert len(written) == len(mail_kinds())
     for notification, context in written:
         kind = notification.kind
@@ -211,7 +234,8 @@ def test_every_outbox_mail_shows_what_people_wrote_literally(
         assert "\n" not in subject
         assert subject == f"[Connective Cities] {notification.subject}"
         if kind != "weekly_digest":  # its subject names no event
-            # A title, or the mission's title that people wrote.
+            # A title (of an event, a case, a practice), or the mission's title
+            # that people wrote.
             assert TITLE in subject or FREE in subject, kind
         assert TITLE in text, kind
         assert PERSON in text, kind  # the greeting
