@@ -9,6 +9,7 @@ class CommunityConfig(AppConfig):
     def ready(self):
         from core.knowledge.directory import register_directory
 
+        from . import mails
         from .models import Organisation, OrganisationName, Region
         from .pages import NetworkIndexPage
 
@@ -20,3 +21,6 @@ class CommunityConfig(AppConfig):
             region=Region,
             index_page=NetworkIndexPage,
         )
+        # Verified, rejected and expiring affiliations are mailed through the
+        # outbox, which renders them by these kinds.
+        mails.register()

@@ -7,7 +7,8 @@ parsed back with the standard library's ``email`` package.
 
 The kinds are taken from ``core.notices.mail_kinds()`` (the registry every app
 registers its outbox kinds in): a new kind without a row in ``EVENT_MAILS``,
-``EXCHANGE_MAILS`` or ``PRACTICE_MAILS`` fails ``test_every_kind_is_covered``.
+``EXCHANGE_MAILS``, ``COMMUNITY_MAILS`` or ``PRACTICE_MAILS`` fails
+``test_every_kind_is_covered``.
 """
 
 import email
@@ -31,7 +32,7 @@ from practices.services import Outcome, proposal_notify_outcome
 from tests import knowledge_fixtures as kb
 from tests.events.fixtures import make_event
 from tests.events.helpers import participant
-from tests.factories import OrganisationFactory, UserFactory
+from tests.factories import AffiliationFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +92,13 @@ EXCHANGE_MAILS = {
     },
     "exchange_checkpoint": {"month": 6, "adoption": "partly"},
 }
+# Affiliation kinds (``community.services``): about an affiliation with an
+# organisation named ``TITLE``; what each stores with the notice.
+COMMUNITY_MAILS = {
+    "affiliation_verified": {"reason": FREE},
+    "affiliation_rejected": {"reason": FREE},
+    "affiliation_expiring": {},
+}
 # Practice kinds (``practices.services``): about a proposed page titled ``TITLE``.
 PRACTICE_MAILS = {
     "proposal_outcome": {"outcome": "rejected", "comment": FREE, "go_live_at": ""},
@@ -147,7 +155,10 @@ def _sent(notification: Notification) -> email.message.EmailMessage:
 
 def test_every_kind_is_covered():
     assert set(mail_kinds()) == (
-        set(EVENT_MAILS) | set(EXCHANGE_MAILS) | set(PRACTICE_MAILS)
+        set(EVENT_MAILS)
+        | set(EXCHANGE_MAILS)
+        | set(COMMUNITY_MAILS)
+        | set(PRACTICE_MAILS)
     )
 
 
@@ -166,6 +177,9 @@ def test_every_outbox_mail_shows_what_people_wrote_literally(
         created_by=UserFactory(),
         challenge=FREE,
         state="accepted",
+    )
+    affiliation = AffiliationFactory(
+        user=recipient, organisation=OrganisationFactory(name=TITLE), verified=True
     )
     home = kb.seed_site()
     proposal = kb.make_practice(
@@ -210,6 +224,24 @@ def test_every_outbox_mail_shows_what_people_wrote_literally(
                     context,
                 )
             )
+        for kind, context in COMMUNITY_MAILS.items():
+            context = {
+                "organisation": affiliation.organisation.name,
+                "expires_at": affiliation.expires_at.isoformat(),
+                **context,
+            }
+            written.append(
+                (
+                    outbox.notify(
+                        recipient=recipient,
+                        kind=kind,
+                        dedupe_key=f"{kind}:{language}",
+                        subject_object=affiliation,
+                        context=context,
+                    ),
+                    context,
+                )
+            )
         for kind, context in PRACTICE_MAILS.items():
             written.append(
                 (
@@ -234,8 +266,8 @@ def test_every_outbox_mail_shows_what_people_wrote_literally(
         assert "\n" not in subject
         assert subject == f"[Connective Cities] {notification.subject}"
         if kind != "weekly_digest":  # its subject names no event
-            # A title (of an event, a case, a practice), or the mission's title
-            # that people wrote.
+            # A title (of an event, a case, a practice, an organisation), or the
+            # mission's title that people wrote.
             assert TITLE in subject or FREE in subject, kind
         assert TITLE in text, kind
         assert PERSON in text, kind  # the greeting

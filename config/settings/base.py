@@ -211,6 +211,15 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
         "options": {"expires": 12 * 3600},
     },
+    # Daily at 06:00 UTC: a reminder to people whose verified affiliation expires
+    # within 30 days (window: expiry between now and 30 days ahead), so they can
+    # have it renewed. Harmless twice: one reminder per affiliation and expiry date
+    # (both in the dedupe key); a renewed affiliation is reminded of again later.
+    "affiliation-expiry-reminders": {
+        "task": "community.tasks.affiliation_expiry_reminders_task",
+        "schedule": crontab(minute=0, hour=6),
+        "options": {"expires": 12 * 3600},
+    },
     # Every five minutes: waitlist offers whose deadline has passed are declined and
     # the place is offered to the next person, so an offer lasts at most five minutes
     # longer than promised. A repeated or overlapping run is harmless: each event's
