@@ -10,7 +10,7 @@ aiosmtpd sink on 127.0.0.1 that counts every message it accepts, then:
 1. creates an event with ``--registrants`` accepted registrants (default 5,000);
 2. starts ``celery -A config worker --concurrency 2`` (production settings, mail
    over SMTP to the sink) and waits until it is ready;
-3. calls ``events.notifications.event_changes_notify`` for a moved start date,
+3. calls ``events.announcements.event_changes_notify`` for a moved start date,
    which writes one outbox row per registrant in one transaction and publishes the
    send tasks after the commit (the "fan-out" time);
 4. waits until every row is ``sent`` and the sink holds that many messages (the
@@ -66,10 +66,10 @@ def make_event(registrants: int):
     from events.models import (
         EventIndexPage,
         EventPage,
-        Notification,
         Registration,
         RegistrationState,
     )
+    from notifications.models import Notification
 
     Notification.objects.filter(kind="event_changed").delete()
     root = Page.get_first_root_node()
@@ -137,9 +137,9 @@ def main() -> int:
 
     import redis
 
-    from events import notifications
-    from events.models import Notification, NotificationState
-    from tests.events.notifications.live import SmtpSink, Worker, wait_for
+    from events import announcements
+    from notifications.models import Notification, NotificationState
+    from tests.notifications.live import SmtpSink, Worker, wait_for
 
     redis.Redis.from_url(args.redis).flushdb()
     sink = SmtpSink().start()
@@ -164,9 +164,9 @@ def main() -> int:
             }
         ]
         started = time.monotonic()
-        created = notifications.event_changes_notify(event=event, changes=changes)
+        created = announcements.event_changes_notify(event=event, changes=changes)
         fanned_out = time.monotonic() - started
-        rows = Notification.objects.filter(event=event, kind="event_changed")
+        rows = Notification.objects.filter(page=event, kind="event_changed")
 
         def drained() -> bool:
             return (

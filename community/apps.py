@@ -11,7 +11,8 @@ class CommunityConfig(AppConfig):
         # app registry is ready, and these modules define or read models.
         from core.knowledge.directory import register_directory
 
-        # (the directory's rows and page: they exist once the registry is ready)
+        # (the mails, the directory's rows and page: they read models)
+        from . import mails
         from .models import Organisation, OrganisationName, Region
         from .pages import NetworkIndexPage
 
@@ -23,3 +24,6 @@ class CommunityConfig(AppConfig):
             region=Region,
             index_page=NetworkIndexPage,
         )
+        # Verified, rejected and expiring affiliations are mailed through the
+        # outbox, which renders them by these kinds.
+        mails.register()

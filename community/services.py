@@ -7,6 +7,7 @@ read. Each state change leaves a history row (who, what, when, why).
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from importlib import import_module
 from typing import Any
 
@@ -22,6 +23,7 @@ from wagtail.users.models import UserProfile
 
 from allauth.account.models import EmailAddress
 
+from core import notices
 from core.errors import DomainError
 from core.models import Cluster, FieldOfAction
 
@@ -53,9 +55,33 @@ class NotAllowed(CommunityError):
     """The actor lacks the right for this action."""
 
 
-def _log(affiliation: Affiliation, action: str, actor, reason: str = "") -> None:
-    AffiliationEvent.record(
+# How long before a verified affiliation expires its person is reminded.
+AFFILIATION_EXPIRY_NOTICE = timedelta(days=30)
+
+
+def _log(
+    affiliation: Affiliation, action: str, actor, reason: str = ""
+) -> AffiliationEvent:
+    return AffiliationEvent.record(
         affiliation=affiliation, action=action, actor=actor, reason=reason
+    )
+
+
+def _notify_person(affiliation: Affiliation, kind: str, key: str) -> None:
+    """Tell the person about their affiliation through the outbox (after the
+    commit, in their language: ``community.mails``)."""
+    notices.notify(
+        recipient=affiliation.user,
+        kind=kind,
+        dedupe_key=key,
+        subject_object=affiliation,
+        context={
+            "organisation": affiliation.organisation.name,
+            "reason": affiliation.reason,
+            "expires_at": affiliation.expires_at.isoformat()
+            if affiliation.expires_at
+            else "",
+        },
     )
 
 
@@ -98,7 +124,8 @@ def _lock_for_review(affiliation: Affiliation, actor) -> Affiliation:
 def affiliation_verify(
     *, affiliation: Affiliation, actor: User, reason: str = ""
 ) -> Affiliation:
-    """Confirm a claim; the affiliation then counts for twelve months."""
+    """Confirm a claim; the affiliation then counts for twelve months. The person
+    is told by e-mail (once per decision)."""
     locked = _lock_for_review(affiliation, actor)
     if locked.status != AffiliationStatus.CLAIMED:
         raise CommunityError(
@@ -112,7 +139,10 @@ def affiliation_verify(
     locked.reason = reason.strip()
     locked.expires_at = now + AFFILIATION_VALIDITY
     locked.save()
-    _log(locked, "verified", actor, reason)
+    entry = _log(locked, "verified", actor, reason)
+    _notify_person(
+        locked, "affiliation_verified", f"affiliation_verified:{locked.pk}:{entry.pk}"
+    )
     return locked
 
 
@@ -120,7 +150,8 @@ def affiliation_verify(
 def affiliation_reject(
     *, affiliation: Affiliation, actor: User, reason: str
 ) -> Affiliation:
-    """Turn a claim down; the person sees the reason."""
+    """Turn a claim down; the person sees the reason, on their profile and by
+    e-mail (once per decision)."""
     if not reason.strip():
         raise CommunityError(_("Please give the person a reason for the rejection."))
     locked = _lock_for_review(affiliation, actor)
@@ -134,7 +165,10 @@ def affiliation_reject(
     locked.decided_by = actor
     locked.reason = reason.strip()
     locked.save()
-    _log(locked, "rejected", actor, reason)
+    entry = _log(locked, "rejected", actor, reason)
+    _notify_person(
+        locked, "affiliation_rejected", f"affiliation_rejected:{locked.pk}:{entry.pk}"
+    )
     return locked
 
 
@@ -148,6 +182,43 @@ def affiliation_renew(*, affiliation: Affiliation, actor: User) -> Affiliation:
     locked.save(update_fields=["expires_at"])
     _log(locked, "renewed", actor)
     return locked
+
+
+def affiliation_expiry_reminders_send(*, now: datetime | None = None) -> int:
+    """Remind people whose verified affiliation expires within
+    ``AFFILIATION_EXPIRY_NOTICE`` (30 days) to have it renewed; returns the number
+    of new notices. Once per affiliation and expiry date: a second run sends
+    nothing, a renewed affiliation is reminded of again before its new date."""
+    now = now or timezone.now()
+    expiring = (
+        Affiliation.objects.filter(
+            status=AffiliationStatus.VERIFIED,
+            expires_at__gt=now,
+            expires_at__lte=now + AFFILIATION_EXPIRY_NOTICE,
+            user__is_active=True,
+        )
+        .select_related("user", "organisation")
+        .order_by("expires_at", "pk")
+    )
+    created = 0
+    for affiliation in expiring:
+        with transaction.atomic():
+            key = (
+                f"affiliation_expiring:{affiliation.pk}:"
+                f"{affiliation.expires_at.date().isoformat()}"
+            )
+            if notices.notify(
+                recipient=affiliation.user,
+                kind="affiliation_expiring",
+                dedupe_key=key,
+                subject_object=affiliation,
+                context={
+                    "organisation": affiliation.organisation.name,
+                    "expires_at": affiliation.expires_at.isoformat(),
+                },
+            ):
+                created += 1
+    return created
 
 
 @transaction.atomic

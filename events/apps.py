@@ -7,4 +7,6 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from . import signals  # noqa: F401 (connects the receivers)
+        from . import mails, signals  # noqa: F401 (signals connects the receivers)
+
+        mails.register()

@@ -25,6 +25,8 @@ from django.utils import timezone
 from community.models import Organisation, Region, User
 from core.demo import DEMO_ADMIN_EMAIL, locales
 from core.models import Cluster, FieldOfAction, HomePage
+from notifications.delivery import notification_send
+from notifications.models import Notification, NotificationState
 from practices.demo import (
     ASIA,
     GERMANY,
@@ -47,8 +49,6 @@ from .models import (
     EventFormat,
     EventIndexPage,
     EventPage,
-    Notification,
-    NotificationState,
     Registration,
     SelectionMode,
 )
@@ -2709,8 +2709,6 @@ def deliver_demo_notifications(log) -> None:
     the commit then find them sent and do nothing. Only demo addresses
     (example.org) are sent this way.
     """
-    from .notifications import notification_send
-
     queued = Notification.objects.filter(
         Q(recipient__email__endswith="@example.org"), state=NotificationState.QUEUED
     ).values_list("pk", flat=True)

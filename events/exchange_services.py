@@ -29,6 +29,7 @@ from community.models import Language, Organisation
 from community.services import DELETED_USER_NAME
 from core.errors import DomainError
 from core.models import THEME_MISMATCH, Cluster, FieldOfAction, theme_mismatch
+from notifications.outbox import notify
 
 from . import exchange_permissions as rules
 from .exchange_permissions import MANAGER, REQUESTER
@@ -58,7 +59,6 @@ from .models.exchanges import (
     TEXT_MAX,
     TITLE_MAX,
 )
-from .notifications import notify
 
 S = ExchangeState
 MAX_ACTION_ITEMS = 30

@@ -32,6 +32,7 @@ from wagtail.models import Revision
 from wagtail.search import index
 
 from .models import EventPage
+from .selectors import previous_live_revision
 
 logger = logging.getLogger(__name__)
 
@@ -135,8 +136,6 @@ def event_facts_copy(*, source: EventPage, targets: list[EventPage]) -> None:
 
 
 def _previous_content(event: EventPage) -> dict | None:
-    from .notifications import previous_live_revision
-
     previous = previous_live_revision(event)
     return previous.content if previous is not None else None
 

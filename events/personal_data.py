@@ -4,7 +4,7 @@
 ``community_personal_data`` hook): registrations with everything the person gave
 in their application and the history of each, invitations to their addresses and
 their part in peer exchanges. Notices and notification preferences have their own
-sections (``events.notifications.notifications_personal_data``).
+sections (``notifications.personal_data``).
 
 ``events_user_deleted`` (the ``community_user_deleted`` hook) hands over to the
 services that decide what goes and what stays:

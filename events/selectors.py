@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Q, QuerySet
 
+from wagtail.models import PageLogEntry, Revision
+
 from .models import EventPage, Registration, RegistrationState
 from .models.registrations import PLACE_HOLDING_STATES
 
@@ -120,3 +122,20 @@ def registrations_for_user(user) -> QuerySet[Registration]:
         .select_related("event", "event__locale", "organisation")
         .order_by(F("event__starts_at").desc(nulls_first=True), "-pk")
     )
+
+
+def previous_live_revision(page: EventPage) -> Revision | None:
+    """The revision that was live before the one live now, if any.
+
+    Read from the publish log, skipping entries of the live revision: the
+    ``page_published`` signal comes before Wagtail logs the publication."""
+    entry = (
+        PageLogEntry.objects.filter(
+            page=page, action="wagtail.publish", revision__isnull=False
+        )
+        .exclude(revision_id=page.live_revision_id)
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return entry.revision if entry else None

@@ -27,8 +27,10 @@ from django.utils.translation import gettext as _
 from community import permissions as community_permissions
 from community.models import Affiliation, Organisation
 from core.errors import DomainError
+from notifications.outbox import notify
 
 from . import permissions, selectors
+from .announcements import event_invitations_notify
 from .event_page import event_moment
 from .models import (
     Brings,
@@ -42,7 +44,6 @@ from .models import (
     SelectionMode,
 )
 from .models.registrations import PLACE_HOLDING_STATES
-from .notifications import event_invitations_notify, notify
 
 S = RegistrationState
 

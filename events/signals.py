@@ -4,7 +4,7 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published
 
-from . import facts, notifications
+from . import announcements, facts
 from .models import EventPage
 
 
@@ -14,6 +14,6 @@ def event_page_published(sender, instance, **kwargs):
     (``publish_scheduled``) or code: the original's facts reach its translations
     (``events.facts.event_facts_published``); changed dates, venue or link, newly
     published documentation and pending invitations reach people through the
-    outbox (``events.notifications.event_published``)."""
+    outbox (``events.announcements.event_published``)."""
     facts.event_facts_published(event=instance)
-    notifications.event_published(event=instance)
+    announcements.event_published(event=instance)

@@ -7,4 +7,6 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Practices")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the proposal receivers)
+        from . import mails, signals  # noqa: F401  (signals connects the receivers)
+
+        mails.register()

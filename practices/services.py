@@ -7,18 +7,13 @@ a message a person can read. Wagtail's own audit log records what happens to pag
 
 import re
 from collections.abc import Iterable, Mapping
-from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
 from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -37,9 +32,8 @@ from wagtail.models import (
 
 from community.models import User
 from community.services import CommunityError
-from core.links import page_public_url, public_url
-from core.mail import one_line, render_text
 from core.models import THEME_MISMATCH, theme_mismatch
+from notifications.outbox import notify
 
 from .models import GoodPracticeIndexPage, GoodPracticePage
 
@@ -292,15 +286,20 @@ class Outcome:
     REJECTED = "rejected"  # a reviewer asked for changes
 
 
-def proposal_notify_outcome(*, page: Any, outcome: str, comment: str = "") -> bool:
-    """E-mail the proposer of ``page`` what became of their proposal.
+def proposal_notify_outcome(
+    *, page: Any, outcome: str, comment: str = "", decision_id: int | None = None
+) -> bool:
+    """Tell the proposer of ``page`` by e-mail what became of their proposal.
 
     Called from Wagtail's workflow and publishing signals for every page; does
     nothing (returns False) unless the page is a proposed good practice and the
     outcome is news: "published" only on the first publication, "approved" only
     while publication is still scheduled (otherwise the "published" mail says it).
-    The mail is written in the proposer's preferred language and sent after the
-    transaction commits.
+    The mail goes through the outbox (``proposal_outcome``, rendered in the
+    proposer's preferred language by ``practices.mails``) after the transaction
+    commits, once per decision: ``decision_id`` is the workflow step that
+    decided (the page's latest revision when not given); a publication is told
+    once per page.
     """
     # Workflows also run on snippets; only good practice pages concern us.
     page = getattr(page, "specific", page)
@@ -318,37 +317,19 @@ def proposal_notify_outcome(*, page: Any, outcome: str, comment: str = "") -> bo
     if outcome not in (Outcome.APPROVED, Outcome.PUBLISHED, Outcome.REJECTED):
         raise ValueError(f"Unknown proposal outcome {outcome!r}")
 
-    with translation.override(proposer.preferred_language or settings.LANGUAGE_CODE):
-        subjects = {
-            Outcome.APPROVED: _("Your good practice was approved: %(title)s"),
-            Outcome.PUBLISHED: _("Your good practice is published: %(title)s"),
-            Outcome.REJECTED: _("Your good practice proposal needs changes: %(title)s"),
-        }
-        context = {
-            "proposer": proposer,
-            "page": page,
+    key = f"proposal_outcome:{page.pk}:{outcome}"
+    if outcome != Outcome.PUBLISHED:
+        key += f":{decision_id or page.latest_revision_id}"
+    notify(
+        recipient=proposer,
+        kind="proposal_outcome",
+        dedupe_key=key,
+        subject_object=page,
+        context={
             "outcome": outcome,
-            "language": translation.get_language(),
             "comment": comment.strip(),
-            "go_live_at": page.go_live_at,
-            "page_url": page_public_url(page) if page.live else "",
-            "proposals_url": public_url(reverse("practice_proposals")),
-        }
-        # Subject and text are plain text, the HTML part is escaped once (core.mail).
-        subject = one_line(subjects[outcome] % {"title": page.title})
-        text = render_text("practices/proposal_outcome_email.txt", context)
-        html = render_to_string("practices/proposal_outcome_email.html", context)
-
-    # The Notification outbox (a row per mail, sent by a Celery task, retried) comes
-    # with the events issue; until then the mail goes out directly after commit.
-    transaction.on_commit(
-        partial(
-            send_mail,
-            subject,
-            text,
-            None,
-            [proposer.email],
-            html_message=html,
-        )
+            # As decided: a later change of the schedule is not this mail's news.
+            "go_live_at": page.go_live_at.isoformat() if page.go_live_at else "",
+        },
     )
     return True

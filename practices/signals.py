@@ -22,7 +22,9 @@ from .models import GoodPracticePage
 @receiver(workflow_approved)
 def _proposal_approved(sender, instance, user=None, **kwargs):
     services.proposal_notify_outcome(
-        page=instance.content_object, outcome=services.Outcome.APPROVED
+        page=instance.content_object,
+        outcome=services.Outcome.APPROVED,
+        decision_id=instance.pk,
     )
 
 
@@ -33,6 +35,8 @@ def _proposal_rejected(sender, instance, user=None, **kwargs):
         page=instance.content_object,
         outcome=services.Outcome.REJECTED,
         comment=(task_state.comment if task_state else "") or "",
+        # A workflow asked for changes, then resubmitted, may ask again.
+        decision_id=task_state.pk if task_state else None,
     )
 
 

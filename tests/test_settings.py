@@ -264,3 +264,15 @@ def test_services_configured_from_environment():
         "redis://127.0.0.1:6379/0",
         "redis://127.0.0.1:6379/1",
     ]
+
+
+def test_every_periodic_task_is_a_registered_task(settings):
+    """Beat publishes tasks by name: a task that moved to another app must move in
+    the schedule too, or the worker drops the message."""
+    from config.celery import app
+
+    app.loader.import_default_modules()
+    names = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert "notifications.tasks.notifications_sweep_task" in names
+    assert "community.tasks.affiliation_expiry_reminders_task" in names
+    assert names - set(app.tasks) == set()

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     # Project apps first so that their templates and commands win.
     "core",
     "community",
+    "notifications",
     "practices",
     "events",
     "projects",
@@ -150,7 +151,7 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A web request that enqueues while Redis is down must not hang: publishing tries
 # the connection once (max_retries 0; kombu would otherwise retry for the whole
-# connection timeout) and without publish retries (events.notifications passes
+# connection timeout) and without publish retries (notifications.queue passes
 # retry=False); the row stays queued for the sweep. Measured on this machine with
 # nothing listening on the port: 0.27 s for the first publish of a process (it
 # loads the transport), 3-20 ms after that; before this setting it was 2.0 s per
@@ -184,7 +185,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     # twice: a send task only acts on a queued, due row it claims under a row lock,
     # so an extra task for a row finds it sending or sent and does nothing.
     "notifications-sweep": {
-        "task": "events.tasks.notifications_sweep_task",
+        "task": "notifications.tasks.notifications_sweep_task",
         "schedule": 60.0,
         "options": {"expires": 55},
     },
@@ -208,6 +209,15 @@ CELERY_BEAT_SCHEDULE: dict = {
     "weekly-digests": {
         "task": "events.tasks.weekly_digests_task",
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+        "options": {"expires": 12 * 3600},
+    },
+    # Daily at 06:00 UTC: a reminder to people whose verified affiliation expires
+    # within 30 days (window: expiry between now and 30 days ahead), so they can
+    # have it renewed. Harmless twice: one reminder per affiliation and expiry date
+    # (both in the dedupe key); a renewed affiliation is reminded of again later.
+    "affiliation-expiry-reminders": {
+        "task": "community.tasks.affiliation_expiry_reminders_task",
+        "schedule": crontab(minute=0, hour=6),
         "options": {"expires": 12 * 3600},
     },
     # Every five minutes: waitlist offers whose deadline has passed are declined and
@@ -236,7 +246,7 @@ EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Connective Cities <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# The notification outbox (events.notifications): a row being sent is leased for
+# The notification outbox (the notifications app): a row being sent is leased for
 # NOTIFICATION_SENDING_LEASE seconds; transient SMTP errors retry after
 # NOTIFICATION_RETRY_BACKOFF * 2^(attempt-1) seconds (at most an hour) up to
 # NOTIFICATION_MAX_ATTEMPTS tries, then the row is failed and shown to organisers.

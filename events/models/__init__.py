@@ -1,5 +1,6 @@
 """Events: the announcement and documentation (pages), and the process around them
-(applications, waitlist, attendance; the notification outbox).
+(applications, waitlist, attendance). The notification outbox is its own app
+(``notifications``).
 
 Content editors write lives in ``pages``; process data lives in plain models that only
 ``events.services`` writes.
@@ -22,7 +23,6 @@ from .exchanges import (
     MissionKind,
     PeerExchange,
 )
-from .notifications import Notification, NotificationPreferences, NotificationState
 from .pages import (
     AttendanceMode,
     Eligibility,
@@ -66,9 +66,6 @@ __all__ = [
     "EventPage",
     "EventPageForm",
     "Gender",
-    "Notification",
-    "NotificationPreferences",
-    "NotificationState",
     "Registration",
     "RegistrationLog",
     "RegistrationState",

@@ -404,7 +404,7 @@ class EventPage(HeroImageFields, ThemeFields, Page):
     calendar_changed_at = models.DateTimeField(
         _("calendar entry changed"), null=True, blank=True, editable=False
     )
-    # Set by ``events.notifications.event_cancel`` (the organisers' "Cancel event"
+    # Set by ``events.announcements.event_cancel`` (the organisers' "Cancel event"
     # action), never in the editor; kept across revisions by ``with_content_json``.
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     cancellation_reason = models.TextField(

@@ -23,9 +23,9 @@ from lxml import etree, html
 from community.models import Membership, MembershipStatus
 from core.checks import check_public_base_url
 from core.links import page_public_url, public_url
-from events import notifications
+from notifications import outbox, rendering
 from tests.events.fixtures import make_event
-from tests.events.notifications.helpers import participant
+from tests.events.helpers import participant
 from tests.knowledge_fixtures import module_world, seed_site
 
 pytestmark = pytest.mark.django_db
@@ -285,14 +285,14 @@ def test_api_links_are_on_the_public_host(client, world, public_base):
 
 def test_event_links_in_a_notification_mail_are_public(world, event, public_base):
     registration = participant(event, "confirmed")
-    notification = notifications.notify(
+    notification = outbox.notify(
         recipient=registration.user,
         kind="event_reminder",
         dedupe_key="reminder-public-url",
         subject_object=registration,
         context={"days": 7},
     )
-    rendered = notifications.render_notification(notification)
+    rendered = rendering.render_notification(notification)
     expected = f"{BASE}/en/events/dialogue-on-water/"
     assert expected in rendered.text
     assert f'href="{expected}"' in rendered.html

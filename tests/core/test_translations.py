@@ -23,7 +23,8 @@ from lxml import html
 from community.account_messages import ALLAUTH_MESSAGES
 from community.models import Language, OrganisationName, Visibility
 from community.templatetags.community_tags import language_names
-from events.models import Notification, PeerExchange, Registration
+from events.models import PeerExchange, Registration
+from notifications.models import Notification
 from tests.events.fixtures import make_event
 from tests.factories import (
     AffiliationFactory,
@@ -228,7 +229,7 @@ def german_world(db):
         state="sent",
         sent_at=timezone.now(),
         language="en",
-        event=event,
+        page=event,
     )
     PeerExchange.objects.create(
         title="Land-use plan for undeveloped land",

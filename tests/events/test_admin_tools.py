@@ -16,13 +16,9 @@ from openpyxl import load_workbook
 
 from events import admin_registrations
 from events.admin_registrations import events_managed_by
-from events.models import (
-    EventInvitation,
-    Notification,
-    Registration,
-    RegistrationLog,
-)
+from events.models import EventInvitation, Registration, RegistrationLog
 from events.permissions import can_manage_event
+from notifications.models import Notification
 from tests.events.fixtures import make_event
 from tests.factories import (
     OrganisationFactory,

@@ -17,9 +17,11 @@ from django.db import connection
 
 import pytest
 
-from events import notifications, services
-from events.models import Notification, Registration, RegistrationLog
+from events import services
+from events.models import Registration, RegistrationLog
 from events.selectors import waitlist_ordered
+from notifications import outbox
+from notifications.models import Notification
 from tests.events.fixtures import apply_for, make_event
 from tests.factories import UserFactory
 
@@ -46,7 +48,7 @@ def spare_workers(wanted: int) -> int:
 @pytest.fixture(autouse=True)
 def _no_mail(monkeypatch):
     """The outbox rows are what this test checks; sending them is tested elsewhere."""
-    monkeypatch.setattr(notifications, "notification_enqueue", lambda pk: None)
+    monkeypatch.setattr(outbox, "notification_enqueue", lambda pk: None)
 
 
 def race(jobs: list[Callable[[], object]], workers: int) -> tuple[list, list]:

@@ -24,13 +24,12 @@ from events.models import (
     Eligibility,
     EventIndexPage,
     EventPage,
-    Notification,
-    NotificationState,
     Registration,
     RegistrationLog,
     RegistrationState,
     SelectionMode,
 )
+from notifications.models import Notification, NotificationState
 from practices.models import GoodPracticePage
 from projects import demo as projects_demo
 from projects.models import SupportedProjectPage

@@ -11,13 +11,14 @@ from django.core import mail
 import icalendar
 import pytest
 
-from events import notifications
+from events import announcements
 from events.models import EventPage
+from notifications import delivery, outbox
 from tests.events.fixtures import event_index, make_event
 from tests.factories import UserFactory
 from tests.knowledge_fixtures import cluster, locale, publish
 
-from .notifications.helpers import participant
+from .helpers import participant
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +28,9 @@ TEASER = "First line, with a comma; a semicolon\nSecond line \\ backslash"
 
 @pytest.fixture(autouse=True)
 def _fresh_mail_connection():
-    notifications._close_mail_connection()
+    delivery._close_mail_connection()
     yield
-    notifications._close_mail_connection()
+    delivery._close_mail_connection()
 
 
 @pytest.fixture
@@ -65,14 +66,14 @@ def _from_every_endpoint(client, event: EventPage) -> dict[str, icalendar.Event]
         (found[name],) = _vevents(response.content)
     registration = participant(EventPage.objects.get(pk=event.pk), "confirmed")
     mail.outbox = []
-    notification = notifications.notify(
+    notification = outbox.notify(
         recipient=registration.user,
         kind="event_reminder",
         dedupe_key=f"reminder-{event.pk}-{event.calendar_sequence}-{len(found)}",
         subject_object=registration,
         context={"days": 7},
     )
-    notifications.notification_send(notification_id=notification.pk)
+    delivery.notification_send(notification_id=notification.pk)
     (message,) = mail.outbox
     (attachment,) = message.attachments
     assert attachment[0] == "event.ics"
@@ -116,7 +117,7 @@ def test_a_change_of_the_facts_raises_the_sequence_everywhere(client, event):
 
 
 def test_a_cancelled_event_is_cancelled_in_every_calendar(client, event):
-    notifications.event_cancel(
+    announcements.event_cancel(
         event=event,
         actor=UserFactory(is_superuser=True, is_staff=True),
         reason="The venue is closed",

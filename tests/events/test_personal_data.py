@@ -16,12 +16,12 @@ from community import services as community_services
 from events import services
 from events.models import (
     EventInvitation,
-    Notification,
     Registration,
     RegistrationLog,
     RegistrationState,
 )
 from events.personal_data import events_personal_data
+from notifications.models import Notification
 from tests.events.fixtures import apply_for, make_event
 from tests.factories import UserFactory
 

@@ -15,7 +15,6 @@ from events import services
 from events.models import (
     EventInvitation,
     EventPage,
-    Notification,
     Registration,
     RegistrationLog,
 )
@@ -27,6 +26,7 @@ from events.selectors import (
 )
 from events.services import EventError, NotAllowed
 from events.tasks import offers_expire_task
+from notifications.models import Notification
 from tests.events.fixtures import apply_for, make_event
 from tests.factories import (
     AffiliationFactory,

@@ -13,8 +13,9 @@ from django.utils import timezone
 import pytest
 
 from events import services
-from events.models import Notification, Registration, RegistrationState
+from events.models import Registration, RegistrationState
 from events.services import TRANSITIONS, EventError
+from notifications.models import Notification
 from tests.events.fixtures import make_event
 from tests.factories import UserFactory
 

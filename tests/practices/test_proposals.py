@@ -397,9 +397,10 @@ def test_a_scheduled_approval_then_the_publication(
         publish_scheduled_task()  # a repeated run changes nothing
     page.refresh_from_db()
     assert page.live
+    # Like every mail from the outbox, with the platform's subject prefix.
     assert [mail.subject.split(":")[0] for mail in _to(mailoutbox, proposer)] == [
-        "Your good practice was approved",
-        "Your good practice is published",
+        "[Connective Cities] Your good practice was approved",
+        "[Connective Cities] Your good practice is published",
     ]
 
 

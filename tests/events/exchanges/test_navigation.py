@@ -8,8 +8,9 @@ from django.urls import reverse
 
 import pytest
 
-from events import notifications
+from core.notices import mail_kinds
 from events.exchange_services import TRANSITIONS
+from notifications import outbox
 from tests.factories import UserFactory
 from tests.knowledge_fixtures import seed_site
 
@@ -26,12 +27,12 @@ def test_every_exchange_notice_has_a_label():
         path.name.removesuffix("_subject.txt")
         for path in MAIL_DIR.glob("exchange_*_subject.txt")
     }
-    assert kinds - set(notifications.KIND_LABELS) == set()
+    assert kinds - set(mail_kinds()) == set()
 
 
 def test_notifications_page_shows_a_label_for_an_exchange_notice(world, client):
     exchange = make_exchange(world, "accepted")
-    notifications.notify(
+    outbox.notify(
         recipient=world.requester,
         kind="exchange_accepted",
         dedupe_key=f"exchange:{exchange.pk}:test",

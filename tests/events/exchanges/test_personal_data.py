@@ -12,9 +12,9 @@ from events.models import (
     ExchangeLog,
     ExchangeOffer,
     ExchangeState,
-    Notification,
 )
 from events.personal_data import events_personal_data
+from notifications.models import Notification
 
 from .conftest import make_exchange, staff
 

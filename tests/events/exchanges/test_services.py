@@ -13,9 +13,9 @@ from events.models import (
     ExchangeCheckpoint,
     ExchangeLog,
     ExchangeState,
-    Notification,
     PeerExchange,
 )
+from notifications.models import Notification
 from tests.events.fixtures import event_index
 from tests.factories import OrganisationFactory
 

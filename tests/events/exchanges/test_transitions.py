@@ -14,7 +14,8 @@ from events.exchange_permissions import (
     roles_for,
     transition_barrier,
 )
-from events.models import ExchangeLog, ExchangeState, Notification, PeerExchange
+from events.models import ExchangeLog, ExchangeState, PeerExchange
+from notifications.models import Notification
 from projects.exchange_story import can_draft_story
 from projects.models import SupportedProjectPage
 from tests.knowledge_fixtures import index_pages, seed_site

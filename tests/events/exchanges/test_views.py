@@ -14,10 +14,10 @@ from events.models import (
     CandidateState,
     ExchangeCandidate,
     ExchangeState,
-    Notification,
     PeerExchange,
 )
-from events.notifications import render_notification
+from notifications.models import Notification
+from notifications.rendering import render_notification
 
 from .conftest import make_exchange
 

@@ -4,7 +4,9 @@ and the test database, which the worker reaches through DATABASE_URL. Tests are
 transactional so the worker sees committed rows.
 
 Faults: Redis unreachable while people apply, the worker killed mid-batch, the
-SMTP server down, the same task delivered twice.
+SMTP server down, the same task delivered twice. And the mails of the apps other
+than events arrive the same way: an affiliation verified (community, through
+core's outbox port) and a proposal's outcome (practices).
 """
 
 import os
@@ -20,18 +22,16 @@ from wagtail.models import Locale, Page
 import pytest
 import redis
 
+from community.services import affiliation_verify
 from config.celery import app
-from events import notifications
-from events.models import (
-    EventIndexPage,
-    EventPage,
-    Notification,
-    NotificationState,
-    Registration,
-)
+from events.models import EventIndexPage, EventPage, Registration
 from events.services import registration_apply
-from events.tasks import notification_send_task
-from tests.factories import UserFactory
+from notifications import delivery, outbox, queue
+from notifications.models import Notification, NotificationState
+from notifications.tasks import notification_send_task
+from practices.models import GoodPracticeIndexPage, GoodPracticePage
+from practices.services import Outcome, proposal_notify_outcome
+from tests.factories import AffiliationFactory, OrganisationFactory, UserFactory
 
 from .live import SmtpSink, Worker, wait_for
 
@@ -53,7 +53,7 @@ def _use_broker(url: str) -> None:
     app.conf.update(broker_url=url, task_always_eager=False)
     app._pool = None
     app.amqp._producer_pool = None
-    notifications._broker_down_until = 0.0
+    queue._broker_down_until = 0.0
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +95,7 @@ def live(worker, sink):
     _use_broker(REDIS_URL)
     if worker.process.poll() is not None:
         worker.start()
-    notifications._close_mail_connection()
+    delivery._close_mail_connection()
     return worker, sink
 
 
@@ -179,7 +179,7 @@ def test_applications_while_redis_is_down_are_mailed_after_the_sweep(live):
 
     _use_broker(REDIS_URL)
     grace = settings.NOTIFICATION_SWEEP_GRACE
-    result = notifications.notifications_sweep(
+    result = queue.notifications_sweep(
         now=timezone.now() + timedelta(seconds=grace + 1)
     )
     assert result.enqueued == 20
@@ -200,9 +200,9 @@ def test_a_killed_worker_loses_no_mail_and_sends_none_twice(live):
         )
         for _ in range(total)
     ]
-    notifications.notify_many(
+    outbox.notify_many(
         [
-            notifications._build(
+            outbox.notification_build(
                 recipient=registration.user,
                 kind="event_changed",
                 dedupe_key=f"kill-test:{registration.pk}",
@@ -232,7 +232,7 @@ def test_a_killed_worker_loses_no_mail_and_sends_none_twice(live):
     # worker has just taken on the rows of its first batches (in real time those
     # leases last far longer than a batch).
     lease = settings.NOTIFICATION_SENDING_LEASE + settings.NOTIFICATION_SWEEP_GRACE
-    result = notifications.notifications_sweep(
+    result = queue.notifications_sweep(
         now=timezone.now() + timedelta(seconds=lease + 1)
     )
     assert result.leases_expired >= 2  # the two mails the worker died sending
@@ -262,10 +262,12 @@ def test_mail_waits_while_the_smtp_server_is_down_and_goes_out_after(live):
     finally:
         sink.start()
     wait_for(lambda: sink.count() >= 1, timeout=30)
+    # The sink counts a mail before it answers 250; the worker marks the row
+    # after that answer, and anything extra would arrive meanwhile.
+    time.sleep(0.5)
     notification.refresh_from_db()
     assert notification.state == NotificationState.SENT
     assert notification.attempts >= 2
-    time.sleep(0.5)
     assert sink.count() == 1
 
 
@@ -280,7 +282,7 @@ def test_the_same_task_delivered_twice_sends_one_mail(live):
         kind="registration_accepted",
         dedupe_key="twice",
         subject_type_id=None,
-        event=event,
+        page=event,
     )
     notification.set_subject_object(registration)
     notification.save()
@@ -292,3 +294,65 @@ def test_the_same_task_delivered_twice_sends_one_mail(live):
     notification.refresh_from_db()
     assert notification.state == NotificationState.SENT
     assert notification.attempts == 1
+
+
+def test_an_affiliation_verified_mail_arrives(live):
+    worker, sink = live
+    claim = AffiliationFactory(
+        user=UserFactory(preferred_language="de"),
+        organisation=OrganisationFactory(name="Greater Amman Municipality"),
+    )
+    affiliation_verify(affiliation=claim, actor=UserFactory(is_superuser=True))
+    wait_for(lambda: sink.count() >= 1)
+    time.sleep(0.5)  # anything extra would arrive now
+    (message,) = sink.messages
+    assert message["to"] == [claim.user.email]
+    assert message["subject"] == (
+        "[Connective Cities] Ihre Zugehörigkeit zu Greater Amman Municipality ist "
+        "bestätigt"
+    )
+    assert 'lang="de"' in message["html"]
+    notification = Notification.objects.get()
+    assert notification.kind == "affiliation_verified"
+    assert notification.state == NotificationState.SENT
+    assert message["notification_id"] == str(notification.pk)
+
+
+def _practice(**fields) -> GoodPracticePage:
+    """A live good practice under a bare index (no demo site, as ``_event``)."""
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    index = GoodPracticeIndexPage.objects.first() or root.add_child(
+        instance=GoodPracticeIndexPage(title="Good practices", slug="practices-live")
+    )
+    page = index.add_child(
+        instance=GoodPracticePage(
+            title="Solar roofs on municipal schools",
+            slug=f"practice-{GoodPracticePage.objects.count() + 1}",
+            teaser="Schools produce their own electricity.",
+            **fields,
+        )
+    )
+    page.save_revision().publish()
+    return GoodPracticePage.objects.get(pk=page.pk)
+
+
+def test_a_proposal_outcome_mail_arrives(live):
+    worker, sink = live
+    proposer = UserFactory(first_name="Leila", last_name="Haddad")
+    page = _practice(proposed_by=proposer)
+    # Publishing told the proposer already (the ``page_published`` receiver);
+    # telling again is the same notice.
+    assert proposal_notify_outcome(page=page, outcome=Outcome.PUBLISHED)
+    wait_for(lambda: sink.count() >= 1)
+    time.sleep(0.5)  # anything extra would arrive now
+    (message,) = sink.messages
+    assert message["to"] == [proposer.email]
+    assert message["subject"] == (
+        "[Connective Cities] Your good practice is published: "
+        "Solar roofs on municipal schools"
+    )
+    notification = Notification.objects.get()
+    assert notification.kind == "proposal_outcome"
+    assert notification.page_id == page.pk
+    assert notification.state == NotificationState.SENT

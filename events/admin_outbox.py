@@ -1,10 +1,11 @@
-"""The notification outbox and messages to participants in the Wagtail admin, and
-the hooks that turn publishing and privacy requests into notices.
+"""An event's outbox and messages to participants in the Wagtail admin.
 
 Organisers (``events.permissions.can_manage_event``) see an event's notices that
 are failed, waiting or being sent, with the reason, and send failed ones again;
 they write to the participants (all or by state) through the same outbox, and
-cancel an event with a reason.
+cancel an event with a reason. The outbox itself (rows, states, sending) is the
+``notifications`` app; a person's notices in "Download my data" and on account
+deletion are handled there too (``notifications.personal_data``).
 """
 
 import uuid
@@ -27,24 +28,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus import MenuItem as ActionMenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from community.services import PERSONAL_DATA_HOOK, USER_DELETED_HOOK
+from notifications.models import Notification, NotificationState
+from notifications.outbox import NotificationError
+from notifications.selectors import labelled, notification_counts, page_notifications
 
-from . import notifications, permissions
+from . import announcements, permissions
 from .admin_registrations import EVENTS_MENU_HOOK, EventAdminMixin
-from .models import (
-    EventPage,
-    Notification,
-    NotificationPreferences,
-    NotificationState,
-    RegistrationState,
-)
+from .models import EventPage, RegistrationState
 from .models.registrations import ACTIVE_STATES
-
-OPEN_STATES = (
-    NotificationState.FAILED,
-    NotificationState.QUEUED,
-    NotificationState.SENDING,
-)
 
 
 class OutboxTabsMixin(EventAdminMixin):
@@ -108,25 +99,13 @@ class EventOutboxView(OutboxTabsMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         show_all = self.request.GET.get("all") == "1"
-        rows = (
-            Notification.objects.filter(event=self.event)
-            .select_related("recipient")
-            .order_by("-created_at", "-pk")
-        )
-        if not show_all:
-            rows = rows.filter(state__in=OPEN_STATES)
+        rows = page_notifications(self.event.pk, show_all=show_all)
         page = Paginator(rows, 100).get_page(self.request.GET.get("p"))
         context.update(
             page=page,
-            rows=[
-                {
-                    "notification": row,
-                    "kind": notifications.KIND_LABELS.get(row.kind, row.kind),
-                }
-                for row in page.object_list
-            ],
+            rows=labelled(page.object_list),
             show_all=show_all,
-            counts=notifications.notification_counts(self.event),
+            counts=notification_counts(self.event.pk),
         )
         return context
 
@@ -137,15 +116,15 @@ def outbox_retry(request: HttpRequest, event_id: int, pk: int) -> HttpResponse:
     event = get_object_or_404(EventPage, pk=event_id)
     if not permissions.can_manage_event(request.user, event):
         raise PermissionDenied
-    failed = Notification.objects.filter(event=event, state=NotificationState.FAILED)
+    failed = Notification.objects.filter(page=event, state=NotificationState.FAILED)
     chosen = failed if pk == 0 else failed.filter(pk=pk)
     retried = 0
     for notification in chosen:
         try:
-            notifications.notification_retry(
+            announcements.notification_retry(
                 notification=notification, actor=request.user
             )
-        except notifications.NotificationError as error:
+        except NotificationError as error:
             messages.error(request, str(error))
         else:
             retried += 1
@@ -198,10 +177,10 @@ class MessageParticipantsView(OutboxTabsMixin, FormView):
 
     def form_valid(self, form):
         try:
-            count = notifications.event_message_participants(
+            count = announcements.event_message_participants(
                 event=self.event, actor=self.request.user, **form.cleaned_data
             )
-        except notifications.NotificationError as error:
+        except NotificationError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
         messages.success(
@@ -236,12 +215,12 @@ class CancelEventView(OutboxTabsMixin, FormView):
 
     def form_valid(self, form):
         try:
-            notifications.event_cancel(
+            announcements.event_cancel(
                 event=self.event,
                 actor=self.request.user,
                 reason=form.cleaned_data["reason"],
             )
-        except notifications.NotificationError as error:
+        except NotificationError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
         messages.success(
@@ -300,15 +279,3 @@ def page_header_outbox_button(page, user, view_name, next_url=None):
         icon_name="mail",
         priority=27,
     )
-
-
-@hooks.register(PERSONAL_DATA_HOOK)
-def notifications_personal_data(*, user):
-    return notifications.notifications_personal_data(user=user)
-
-
-@hooks.register(USER_DELETED_HOOK)
-def notifications_user_deleted(*, user, former):
-    """Notices hold names, events and messages: they go with the account."""
-    Notification.objects.filter(recipient=user).delete()
-    NotificationPreferences.objects.filter(user=user).delete()

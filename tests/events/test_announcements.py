@@ -1,5 +1,6 @@
-"""What creates notices: publishing a changed event, cancelling it, documentation,
-reminders, digests and organisers' messages; and the person's own pages.
+"""What creates notices about events: publishing a changed event, cancelling it,
+documentation, reminders, digests and organisers' messages; and the organisers'
+outbox. (A person's own notification pages: ``tests/notifications/test_pages.py``.)
 
 Tasks run eagerly into Django's locmem mail outbox. Every periodic run is run
 twice to show that the second one sends nothing new.
@@ -15,11 +16,12 @@ from wagtail.models import Locale
 
 import pytest
 
-from community import services as community_services
 from core.models import Cluster
-from events import notifications
-from events.models import EventPage, Notification, NotificationPreferences
-from tests.events.fixtures import event_index, make_event
+from events import announcements, digests, reminders
+from events.models import EventPage
+from notifications import delivery, outbox, preferences
+from notifications.models import Notification, NotificationPreferences
+from tests.events.fixtures import make_event
 from tests.factories import UserFactory
 from tests.knowledge_fixtures import publish
 
@@ -30,9 +32,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _fresh_mail_connection():
-    notifications._close_mail_connection()
+    delivery._close_mail_connection()
     yield
-    notifications._close_mail_connection()
+    delivery._close_mail_connection()
 
 
 def _kinds() -> list[str]:
@@ -55,7 +57,7 @@ def test_publishing_a_moved_event_tells_every_active_participant(
     assert "City Hall, Amman (was: Greater Amman Municipality, Amman)" in body
     # The same revision published again tells nobody twice.
     with django_capture_on_commit_callbacks(execute=True):
-        notifications.event_published(event=EventPage.objects.get(pk=event.pk))
+        announcements.event_published(event=EventPage.objects.get(pk=event.pk))
     assert len(mail.outbox) == 3
 
 
@@ -63,7 +65,7 @@ def test_publishing_without_a_watched_change_tells_nobody():
     event, _regs = event_with(["accepted"])
     event.teaser = "A new teaser."
     publish(event)
-    notifications.event_published(event=EventPage.objects.get(pk=event.pk))
+    announcements.event_published(event=EventPage.objects.get(pk=event.pk))
     assert Notification.objects.count() == 0
 
 
@@ -78,7 +80,7 @@ def test_a_new_online_link_reaches_only_confirmed_people(
     event.online_link = "https://meet.example/new"
     with django_capture_on_commit_callbacks(execute=True):
         publish(event)
-        notifications.event_published(event=EventPage.objects.get(pk=event.pk))
+        announcements.event_published(event=EventPage.objects.get(pk=event.pk))
     by_address = {m.to[0]: m.body for m in mail.outbox}
     assert "meet.example/new" in by_address[regs[1].user.email]
     assert "meet.example" not in by_address[regs[0].user.email]
@@ -89,18 +91,18 @@ def test_cancelling_an_event_tells_participants_and_survives_a_new_revision(
 ):
     event, regs = event_with(["accepted", "waitlisted", "withdrawn"])
     stranger = UserFactory()
-    with pytest.raises(notifications.NotificationError):
-        notifications.event_cancel(event=event, actor=stranger, reason="Flood")
+    with pytest.raises(outbox.NotificationError):
+        announcements.event_cancel(event=event, actor=stranger, reason="Flood")
     admin = UserFactory(is_superuser=True)
-    with pytest.raises(notifications.NotificationError):
-        notifications.event_cancel(event=event, actor=admin, reason="  ")
+    with pytest.raises(outbox.NotificationError):
+        announcements.event_cancel(event=event, actor=admin, reason="  ")
     assert Notification.objects.count() == 0
     with django_capture_on_commit_callbacks(execute=True):
-        notifications.event_cancel(event=event, actor=admin, reason="The venue flooded")
+        announcements.event_cancel(event=event, actor=admin, reason="The venue flooded")
     assert _kinds() == ["event_cancelled"] * 2
     assert "The venue flooded" in mail.outbox[0].body
-    with pytest.raises(notifications.NotificationError):
-        notifications.event_cancel(event=event, actor=admin, reason="Again")
+    with pytest.raises(outbox.NotificationError):
+        announcements.event_cancel(event=event, actor=admin, reason="Again")
     page = EventPage.objects.get(pk=event.pk)
     page.teaser = "Edited after the cancellation."
     publish(page)
@@ -123,8 +125,8 @@ def test_documentation_after_the_event_goes_to_attendees_once():
     ]
     publish(event)
     page = EventPage.objects.get(pk=event.pk)
-    notifications.event_published(event=page)
-    notifications.event_published(event=page)
+    announcements.event_published(event=page)
+    announcements.event_published(event=page)
     assert _kinds() == ["documentation_published"] * 2
 
 
@@ -141,21 +143,21 @@ def test_reminders_a_week_and_a_day_before_are_sent_once(
         user=soon_regs[1].user, event_reminders=False
     )
     with django_capture_on_commit_callbacks(execute=True):
-        created = notifications.event_reminders_send(now=now)
+        created = reminders.event_reminders_send(now=now)
     assert created == 2  # soon: the accepted person; tomorrow: the confirmed one
     assert len(mail.outbox) == 2
     assert all(m.attachments[0][0] == "event.ics" for m in mail.outbox)
     with django_capture_on_commit_callbacks(execute=True):
-        assert notifications.event_reminders_send(now=now) == 0
+        assert reminders.event_reminders_send(now=now) == 0
     assert len(mail.outbox) == 2
 
 
 def test_a_reminder_to_confirm_goes_once_per_acceptance():
     event, regs = event_with(["accepted", "confirmed"])
     later = timezone.now() + timedelta(days=4)
-    assert notifications.confirm_reminders_send(now=timezone.now()) == 0
-    assert notifications.confirm_reminders_send(now=later) == 1
-    assert notifications.confirm_reminders_send(now=later) == 0
+    assert reminders.confirm_reminders_send(now=timezone.now()) == 0
+    assert reminders.confirm_reminders_send(now=later) == 1
+    assert reminders.confirm_reminders_send(now=later) == 0
     assert Notification.objects.get().recipient == regs[0].user
 
 
@@ -167,18 +169,18 @@ def test_the_weekly_digest_is_opt_in_matches_themes_and_goes_once_a_week(
     other = Cluster.objects.filter(locale=Locale.get_default()).exclude(pk=cluster.pk)
     EventPage.objects.filter(pk=event.pk).update(cluster=cluster)
     fan, picky, silent = UserFactory(), UserFactory(), UserFactory()
-    notifications.notification_preferences_update(
+    preferences.notification_preferences_update(
         user=fan, weekly_digest=True, event_reminders=True, clusters=[cluster]
     )
-    notifications.notification_preferences_update(
+    preferences.notification_preferences_update(
         user=picky, weekly_digest=True, event_reminders=True, clusters=[other.first()]
     )
-    notifications.notification_preferences_update(
+    preferences.notification_preferences_update(
         user=silent, weekly_digest=False, event_reminders=True
     )
     with django_capture_on_commit_callbacks(execute=True):
-        assert notifications.weekly_digests_send() == 1
-        assert notifications.weekly_digests_send() == 0
+        assert digests.weekly_digests_send() == 1
+        assert digests.weekly_digests_send() == 0
     (message,) = mail.outbox
     assert message.to == [fan.email]
     assert event.title in message.body
@@ -198,73 +200,21 @@ def test_an_organisers_message_reaches_the_chosen_states_once(
         "message_key": "form-1",
     }
     with django_capture_on_commit_callbacks(execute=True):
-        assert notifications.event_message_participants(**values) == 2
-        assert notifications.event_message_participants(**values) == 0  # re-sent form
+        assert announcements.event_message_participants(**values) == 2
+        assert announcements.event_message_participants(**values) == 0  # re-sent form
     assert {m.to[0] for m in mail.outbox} == {r.user.email for r in regs[:2]}
     assert "Visa letters" in mail.outbox[0].subject
-    with pytest.raises(notifications.NotificationError):
-        notifications.event_message_participants(**{**values, "subject": ""})
-    with pytest.raises(notifications.NotificationError):
-        notifications.event_message_participants(**{**values, "actor": UserFactory()})
-
-
-def test_personal_data_export_holds_the_notifications():
-    registration = participant(make_event(), "accepted")
-    notifications.notify(
-        recipient=registration.user,
-        kind="registration_accepted",
-        dedupe_key="export",
-        subject_object=registration,
-    )
-    data = community_services.user_export_data(user=registration.user)
-    assert [n["kind"] for n in data["notifications"]] == ["registration_accepted"]
-
-
-def test_the_notifications_page_lists_only_ones_own(
-    client, django_assert_max_num_queries
-):
-    registration = participant(make_event(), "accepted")
-    other = participant(registration.event, "accepted")
-    for reg in (registration, other, registration, registration):
-        notifications.notify(
-            recipient=reg.user,
-            kind="registration_accepted",
-            dedupe_key=f"page:{reg.pk}:{Notification.objects.count()}",
-            subject_object=reg,
-        )
-    assert client.get("/en/notifications/").status_code == 302  # sign in first
-    client.force_login(registration.user)
-    # Session, user, the count and one page of rows joined with their events, plus
-    # what every page of the site reads (site, locales, settings): the budget is the
-    # same for one notice or a page full (the rows come in one query).
-    with django_assert_max_num_queries(10):
-        response = client.get("/en/notifications/")
-    assert response.status_code == 200
-    assert response.context["page"].paginator.count == 3
-
-
-def test_preferences_are_saved_and_bad_input_changes_nothing(client):
-    event_index()  # the site with its themes
-    user = UserFactory()
-    client.force_login(user)
-    url = reverse("notification_preferences")
-    assert client.get(url).status_code == 200
-    response = client.post(url, {"weekly_digest": "on", "clusters": ["999999"]})
-    assert response.status_code == 200
-    assert not NotificationPreferences.objects.filter(user=user).exists()
-    cluster = Cluster.objects.filter(locale=Locale.get_default()).first()
-    response = client.post(url, {"weekly_digest": "on", "clusters": [cluster.pk]})
-    assert response.status_code == 302
-    preferences = NotificationPreferences.objects.get(user=user)
-    assert preferences.weekly_digest and not preferences.event_reminders
-    assert list(preferences.clusters.all()) == [cluster]
+    with pytest.raises(outbox.NotificationError):
+        announcements.event_message_participants(**{**values, "subject": ""})
+    with pytest.raises(outbox.NotificationError):
+        announcements.event_message_participants(**{**values, "actor": UserFactory()})
 
 
 def test_organisers_see_the_outbox_and_others_do_not(
     client, django_capture_on_commit_callbacks
 ):
     registration = participant(make_event(), "accepted")
-    notification = notifications.notify(
+    notification = outbox.notify(
         recipient=registration.user,
         kind="registration_accepted",
         dedupe_key="outbox",

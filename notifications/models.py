@@ -4,6 +4,9 @@ A ``Notification`` row is written in the same transaction as the change that cau
 it, so a notice exists exactly when the change does. A Celery task sends it later and
 marks it; the unique ``dedupe_key`` makes writing the same notice twice impossible,
 and the send task's row lock makes sending it twice impossible.
+
+The tables were the events app's (``events_notification``…) until the outbox became
+its own app; migration ``0001`` moved them without touching a row.
 """
 
 from django.conf import settings
@@ -70,14 +73,20 @@ class Notification(models.Model):
     language = models.CharField(_("language"), max_length=8, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    event = models.ForeignKey(
-        "events.EventPage",
-        verbose_name=_("event"),
+    # The column kept its name from when every notice was about an event; an
+    # event's id is its page's id.
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page the notice is about"),
+        db_column="event_id",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="notifications",
-        help_text=_("The event the notice is about, for the organisers' outbox."),
+        help_text=_(
+            "The event or other page the notice is about; an event's organisers "
+            "see its notices in their outbox."
+        ),
     )
     # When the row may be tried next: a transient failure moves it into the future
     # (backoff); the sweep only picks queued rows whose time has long passed.

@@ -1,8 +1,9 @@
-"""Notification pages of a signed-in user (what was sent, preferences)."""
+"""Notification pages of a signed-in user (what was sent, preferences), under the
+language prefix."""
 
 from django.urls import path
 
-from . import views_notifications as views
+from . import views
 
 urlpatterns = [
     path("notifications/", views.notification_list, name="notification_list"),

@@ -1,0 +1,43 @@
+"""Reads of the outbox: a page's notices by state, for the organisers' outbox."""
+
+from django.db.models import Count
+
+from core.notices import kind_label
+
+from .models import Notification, NotificationState
+
+# Notices someone should look at: failed, or not sent yet.
+OPEN_STATES = (
+    NotificationState.FAILED,
+    NotificationState.QUEUED,
+    NotificationState.SENDING,
+)
+
+
+def notification_counts(page_id: int) -> dict[str, int]:
+    """How many of the notices about page ``page_id`` are in each state."""
+    rows = (
+        Notification.objects.filter(page_id=page_id)
+        .values("state")
+        .annotate(count=Count("pk"))
+    )
+    return {row["state"]: row["count"] for row in rows}
+
+
+def page_notifications(page_id: int, *, show_all: bool = False):
+    """The notices about page ``page_id``, newest first, with their recipients:
+    those that failed, wait or are being sent (``show_all``: every one)."""
+    rows = (
+        Notification.objects.filter(page_id=page_id)
+        .select_related("recipient")
+        .order_by("-created_at", "-pk")
+    )
+    return rows if show_all else rows.filter(state__in=OPEN_STATES)
+
+
+def labelled(notifications) -> list[dict]:
+    """Each notice with what its kind is, for people."""
+    return [
+        {"notification": notification, "kind": kind_label(notification.kind)}
+        for notification in notifications
+    ]
