@@ -6,7 +6,6 @@ from . import views
 
 urlpatterns = [
     path("", include("events.urls_notifications")),
-    path("", include("events.urls_exchanges")),
     path("events/<id:event_id>/apply/", views.event_apply, name="event_apply"),
     path("events/<id:event_id>/confirm/", views.event_confirm, name="event_confirm"),
     path(

@@ -23,8 +23,9 @@ from django.utils.html import escape
 import pytest
 
 from events import notifications
-from events.exchange_services import TRANSITIONS, _path_for
-from events.models import Notification, NotificationState, PeerExchange
+from events.models import Notification, NotificationState
+from exchanges.models import PeerExchange
+from exchanges.services import TRANSITIONS, _path_for
 from practices.services import Outcome, proposal_notify_outcome
 from tests import knowledge_fixtures as kb
 from tests.events.fixtures import make_event
