@@ -10,6 +10,7 @@ from community.models import Language
 from core.forms import BoundedModelChoiceField, LocalizedModelChoiceField
 from core.models import Cluster, FieldOfAction
 from events.models import EventPage
+from projects.models import Stage
 
 from . import permissions as rules
 from .models import (
@@ -19,7 +20,6 @@ from .models import (
     TITLE_MAX,
     AdoptionLevel,
     CheckpointMonth,
-    FollowUpStage,
     MissionKind,
 )
 
@@ -247,9 +247,7 @@ class CheckpointForm(forms.Form):
         choices=AdoptionLevel.choices,
         widget=forms.RadioSelect,
     )
-    project_stage = forms.ChoiceField(
-        label=_("Project stage"), choices=FollowUpStage.choices
-    )
+    project_stage = forms.ChoiceField(label=_("Project stage"), choices=Stage.choices)
 
 
 class InvitationAnswerForm(forms.Form):

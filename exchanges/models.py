@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.logs import TransitionLog, state_fields
 from core.models import ThemeFields
+from projects.models import Stage
 
 # Limits of the free texts; services check them too, so nothing is half-saved.
 TITLE_MAX = 200
@@ -76,21 +77,6 @@ class AdoptionLevel(models.TextChoices):
     AWARE = "aware", _("Aware")
     ADAPTING = "adapting", _("Adapting")
     IMPLEMENTED = "implemented", _("Implemented")
-
-
-class FollowUpStage(models.TextChoices):
-    """The stage of the city's project at a checkpoint.
-
-    The same codes as the stages of supported projects (events may not import
-    ``projects``; the story action in ``projects.exchange_story`` maps them 1:1).
-    """
-
-    IDEA = "idea", _("Project idea")
-    CONCEPT = "concept", _("Concept")
-    ADVISORY = "advisory", _("Advisory")
-    READY = "ready", _("Ready for implementation")
-    IMPLEMENTED = "implemented", _("Implemented")
-    STALLED = "stalled", _("Stalled")
 
 
 class CheckpointMonth(models.IntegerChoices):
@@ -437,8 +423,10 @@ class ExchangeCheckpoint(models.Model):
     adoption = models.CharField(
         _("adoption level"), max_length=20, choices=AdoptionLevel.choices
     )
+    # The stages of supported projects, so that a closed case's story starts at
+    # the stage its latest checkpoint recorded.
     project_stage = models.CharField(
-        _("project stage"), max_length=20, choices=FollowUpStage.choices
+        _("project stage"), max_length=20, choices=Stage.choices
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -30,6 +30,7 @@ from core.errors import DomainError
 from core.models import THEME_MISMATCH, Cluster, FieldOfAction, theme_mismatch
 from events.models import EventIndexPage, EventInvitation, EventPage
 from events.notifications import notify
+from projects.models import Stage
 
 from . import permissions as rules
 from .models import (
@@ -49,7 +50,6 @@ from .models import (
     ExchangeMission,
     ExchangeOffer,
     ExchangeState,
-    FollowUpStage,
     MissionKind,
     PeerExchange,
 )
@@ -1039,7 +1039,7 @@ def checkpoint_record(
         raise ExchangeError(_("Checkpoints are at 3, 6 or 12 months."))
     if adoption not in AdoptionLevel.values:
         raise ExchangeError(_("Unknown adoption level."))
-    if project_stage not in FollowUpStage.values:
+    if project_stage not in Stage.values:
         raise ExchangeError(_("Unknown project stage."))
     what_changed = _clean_text(
         what_changed, limit=TEXT_MAX, label=_("What changed"), required=True
