@@ -22,12 +22,12 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page, Revision
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from community.models import Affiliation, Organisation
 from practices.models import GoodPracticePage
 
 from . import matching
 from . import permissions as rules
-from .models import CandidateState, ExchangeLog, ExchangeState, PeerExchange
+from .models import ExchangeLog, ExchangeState, PeerExchange
+from .selectors import cities_involved
 from .services import ExchangeError, NotAllowed
 
 LOG_ACTION = "practice_update"
@@ -59,26 +59,6 @@ def editable_practices(user):
         .defer_streamfields()
         .order_by("title", "pk")
     )
-
-
-def cities_involved(exchange: PeerExchange) -> list[tuple[Organisation, str]]:
-    """The requesting city, then the organisations of the peers who opted in (their
-    current affiliations), each once, with the role they had."""
-    cities = [(exchange.organisation, "requesting")]
-    seen = {exchange.organisation_id}
-    peer_ids = exchange.candidates.filter(state=CandidateState.OPTED_IN).values(
-        "user_id"
-    )
-    for affiliation in (
-        Affiliation.objects.current()
-        .filter(user_id__in=peer_ids)
-        .select_related("organisation")
-        .order_by("organisation__name", "pk")
-    ):
-        if affiliation.organisation_id not in seen:
-            seen.add(affiliation.organisation_id)
-            cities.append((affiliation.organisation, "peer"))
-    return cities
 
 
 def _paragraphs(text: str) -> str:

@@ -1,7 +1,7 @@
 """Reads for peer exchanges: "my requests", the coordinators' queue, a case with
-everything its page shows, what a viewer may see of a peer, open requests and the
-programme's outcomes. Who may see what is asked of ``exchanges.permissions``
-and ``community.permissions``."""
+everything its page shows, what a viewer may see of a peer, the cities involved in
+a case, open requests and the programme's outcomes. Who may see what is asked of
+``exchanges.permissions`` and ``community.permissions``."""
 
 from calendar import monthrange
 from collections import Counter
@@ -13,7 +13,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from community import permissions as community_permissions
-from community.models import PROFILE_VISIBILITY_FIELDS, Region, Visibility
+from community.models import (
+    PROFILE_VISIBILITY_FIELDS,
+    Affiliation,
+    Organisation,
+    Region,
+    Visibility,
+)
 from community.selectors import profile_value
 from core.models import Cluster
 
@@ -131,6 +137,27 @@ def peer_profile(viewer, candidate: ExchangeCandidate, *, manages: bool) -> dict
             if person.visibility_of(name) == Visibility.PUBLIC
         ]
     return {name: profile_value(person, name) for name in allowed}
+
+
+def cities_involved(exchange: PeerExchange) -> list[tuple[Organisation, str]]:
+    """The requesting city, then the organisations of the peers who opted in (their
+    current affiliations), each once, with the role they had (``"requesting"`` or
+    ``"peer"``, the codes of ``projects.models.CityRole``)."""
+    cities = [(exchange.organisation, "requesting")]
+    seen = {exchange.organisation_id}
+    peer_ids = exchange.candidates.filter(state=CandidateState.OPTED_IN).values(
+        "user_id"
+    )
+    for affiliation in (
+        Affiliation.objects.current()
+        .filter(user_id__in=peer_ids)
+        .select_related("organisation")
+        .order_by("organisation__name", "pk")
+    ):
+        if affiliation.organisation_id not in seen:
+            seen.add(affiliation.organisation_id)
+            cities.append((affiliation.organisation, "peer"))
+    return cities
 
 
 def add_months(day: date, months: int) -> date:

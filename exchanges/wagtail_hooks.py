@@ -9,11 +9,11 @@ from wagtail import hooks
 
 from community.services import USER_DELETED_HOOK
 
-from . import story  # noqa: F401 (registers the project-story button)
 from .admin.case import (
     ExchangeCaseView,
     exchange_admin_invite,
     exchange_admin_practice_update,
+    exchange_admin_project_story,
     exchange_admin_transition,
 )
 from .admin.queue import ExchangeQueueView, ExchangesMenuItem
@@ -49,6 +49,11 @@ def register_exchange_admin_urls():
             "exchanges/<id:pk>/practice-update/",
             exchange_admin_practice_update,
             name="exchange_admin_practice_update",
+        ),
+        path(
+            "exchanges/<id:pk>/project-story/",
+            exchange_admin_project_story,
+            name="exchange_project_story",
         ),
     ]
 

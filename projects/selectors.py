@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from community.models import Organisation
 from core.knowledge.links import OrganisationLinks
@@ -49,6 +49,7 @@ from practices.models import GoodPracticePage
 
 from .models import (
     ProjectCity,
+    ProjectIndexPage,
     ProjectMilestone,
     Stage,
     SupportedProjectPage,
@@ -438,3 +439,8 @@ def projects_of_organisation(organisation, *, locale_id: int) -> list:
         .select_related("page")
         .order_by("-page__first_published_at", "page_id")
     )
+
+
+def default_project_index() -> ProjectIndexPage | None:
+    """The project index in the default language, where new projects start."""
+    return ProjectIndexPage.objects.filter(locale=Locale.get_default()).first()

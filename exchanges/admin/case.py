@@ -2,24 +2,23 @@
 may take (with a reason where one is needed), the suggested peers, organisations
 and practices with their explained score parts, shortlisting and invitations, the
 agreement, missions, the report with action items, the follow-up checkpoints and,
-once the case is closed, the update of a good practice."""
+once the case is closed, the update of a good practice and the project story."""
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.params import parse_int
 from practices.models import GoodPracticePage
 
-from .. import matching, practice_update, selectors, services
+from .. import matching, practice_update, selectors, services, story
 from .. import permissions as rules
 from ..forms import (
     ActionItemFormSet,
@@ -42,11 +41,6 @@ from ..transitions import (
 
 # The largest matching score a form may send (real ones stay under a few hundred).
 MAX_SCORE = 100_000
-
-# Other apps add buttons to the case page through this hook (projects turns a closed
-# case into a project story). Each hook is called with ``request`` and ``exchange``
-# and returns a dict with ``label`` and ``url`` (the button posts there), or None.
-EXCHANGE_CASE_BUTTONS_HOOK = "events_exchange_case_buttons"
 
 MANAGER_ACTIONS = [
     action
@@ -96,11 +90,6 @@ class ExchangeCaseView(WagtailAdminTemplateMixin, TemplateView):
         if state in SHORTLIST_STATES:
             suggestions = matching.suggest(exchange, viewer=user)
         candidates = {c.user_id: c for c in exchange.candidates.all()}
-        buttons = [
-            button
-            for hook in hooks.get_hooks(EXCHANGE_CASE_BUTTONS_HOOK)
-            if (button := hook(self.request, exchange))
-        ]
         context.update(
             {
                 "exchange": exchange,
@@ -161,7 +150,7 @@ class ExchangeCaseView(WagtailAdminTemplateMixin, TemplateView):
                 "checkpoint_slots": selectors.checkpoint_slots(exchange),
                 "reason_form": ReasonForm(),
                 "log": exchange.log.all(),
-                "extra_buttons": buttons,
+                "can_draft_story": story.can_draft_story(user, exchange),
                 "practice_update_form": (
                     practice_update.PracticeUpdateForm(exchange=exchange, user=user)
                     if state == ExchangeState.CLOSED
@@ -381,3 +370,28 @@ def exchange_admin_practice_update(request: HttpRequest, pk: int):
         )
         return redirect("wagtailadmin_pages:edit", practice.pk)
     return redirect("exchange_admin_detail", pk=exchange.pk)
+
+
+@require_POST
+def exchange_admin_project_story(request: HttpRequest, pk: int):
+    """Draft a supported-project story from the closed case; the editor lands in
+    the draft, or back on the case with a link to the story it already has."""
+    exchange = get_object_or_404(
+        PeerExchange.objects.select_related("organisation"), pk=pk
+    )
+    if not story.can_draft_story(request.user, exchange):
+        raise Http404
+    try:
+        page = story.exchange_story_create(exchange=exchange, actor=request.user)
+    except story.StoryExists as error:
+        buttons = []
+        if error.page.permissions_for_user(request.user).can_edit():
+            edit_url = reverse("wagtailadmin_pages:edit", args=(error.page.pk,))
+            buttons.append(messages.button(edit_url, gettext("Open the story")))
+        messages.warning(request, str(error), buttons=buttons)
+        return redirect("exchange_admin_detail", pk=exchange.pk)
+    except story.StoryError as error:
+        messages.error(request, str(error))
+        return redirect("exchange_admin_detail", pk=exchange.pk)
+    messages.success(request, gettext("A draft project story was created; review it."))
+    return redirect("wagtailadmin_pages:edit", page.pk)
