@@ -1,5 +1,5 @@
-"""Suggestions for a peer exchange: people, organisations and good practices, each
-with a score whose parts are shown and explained.
+"""Suggestions for a peer exchange: people, organisations, good practices and
+supported projects, each with a score whose parts are shown and explained.
 
 The case manager sees why someone is suggested (theme, offers, shared language,
 similar context, same job function, availability, and a fairness term so the same
@@ -9,7 +9,8 @@ anyone by itself.
 Privacy: parts that rest on a profile field are explained only to viewers who may
 see that field (``community.permissions.can_see_profile_field``). Coordinators see
 what coordinators see; anyone else (e.g. the requesting city) sees only what a
-person made public until that person has opted in to the exchange.
+person made public until that person has opted in to the exchange. Practices and
+projects are public pages: every part is explained to everyone.
 """
 
 import re
@@ -28,6 +29,7 @@ from wagtail.models import Locale
 from community import permissions as community_permissions
 from community.models import Affiliation, Language, Organisation, Visibility
 from practices.models import GoodPracticePage
+from projects.models import ProjectCity, Stage, SupportedProjectPage
 
 from . import permissions as rules
 from .models import (
@@ -59,6 +61,9 @@ ORG_EXPERT_POINTS = 10
 ORG_EXPERT_MAX = 20
 SIMILAR_SIZE_FACTOR = 3
 FAIRNESS_WINDOW = timedelta(days=365)
+# A project that got this far shows the city where the road leads.
+PROJECT_STAGE_POINTS = 5
+ADVANCED_STAGES = (Stage.READY, Stage.IMPLEMENTED)
 
 # The profile's offer codes (community.Offer) that mean a mission format.
 PROFILE_OFFER_FORMATS = {
@@ -135,8 +140,9 @@ Part = tuple[str, int, str]
 
 @dataclass
 class Suggestion:
-    """A candidate (a ``User``, an ``Organisation`` or a ``GoodPracticePage``) with
-    its score and the parts that make it up: ``(label, points, explanation)``."""
+    """A candidate (a ``User``, an ``Organisation``, a ``GoodPracticePage`` or a
+    ``SupportedProjectPage``) with its score and the parts that make it up:
+    ``(label, points, explanation)``."""
 
     candidate: object
     kind: str
@@ -492,6 +498,44 @@ def suggest_people(
     return suggestions[:limit]
 
 
+def _request_words(exchange: PeerExchange) -> set[str]:
+    return words(
+        " ".join(
+            [exchange.title, exchange.challenge, exchange.desired_change]
+            + list(exchange.guiding_questions)
+        )
+    )
+
+
+def _city_parts(suggestion: Suggestion, exchange: PeerExchange, cities: list) -> None:
+    """Cities behind a practice or project: same region, similar size, who."""
+    city = exchange.organisation
+    same_region = [
+        c for c in cities if c.region.translation_key == city.region.translation_key
+    ]
+    if same_region:
+        suggestion.add(
+            _("Region"),
+            CONTEXT_POINTS,
+            _("From the same region: %(cities)s.")
+            % {"cities": ", ".join(c.name for c in same_region)},
+        )
+    similar = [c for c in cities if _similar_size(c.population, city.population)]
+    if similar:
+        suggestion.add(
+            _("City size"),
+            CONTEXT_POINTS,
+            _("From a city of similar size: %(cities)s.")
+            % {"cities": ", ".join(c.name for c in similar)},
+        )
+    if cities:
+        suggestion.add(
+            _("Cities"),
+            0,
+            _("From %(cities)s.") % {"cities": ", ".join(c.name for c in cities)},
+        )
+
+
 def _default_locale_practices():
     return (
         GoodPracticePage.objects.live()
@@ -513,12 +557,7 @@ def suggest_practices(
         theme |= Q(field_of_action=exchange.field_of_action_id)
     if not theme:
         return []
-    request_words = words(
-        " ".join(
-            [exchange.title, exchange.challenge, exchange.desired_change]
-            + list(exchange.guiding_questions)
-        )
-    )
+    request_words = _request_words(exchange)
     city = exchange.organisation
     practices = (
         _default_locale_practices()
@@ -559,31 +598,91 @@ def suggest_practices(
                 min(len(shared) * WORD_POINTS, WORD_MAX_POINTS),
                 _("Shares the words: %(words)s.") % {"words": ", ".join(shared[:6])},
             )
-        cities = list(practice.cities.all())
-        same_region = [
-            c for c in cities if c.region.translation_key == city.region.translation_key
-        ]
-        if same_region:
+        _city_parts(suggestion, exchange, list(practice.cities.all()))
+        suggestions.append(suggestion)
+    suggestions.sort(key=lambda s: (-s.score, s.candidate.pk))
+    return suggestions[:limit]
+
+
+def suggest_projects(
+    exchange: PeerExchange, *, viewer=None, limit: int = 10
+) -> list[Suggestion]:
+    """Live supported projects on the case's theme or from its region, best first:
+    cities that went the way the requesting city wants to go. Projects the city
+    takes part in itself are left out; pages are public, every part is explained
+    to everyone."""
+    city = exchange.organisation
+    region_key = city.region.translation_key
+    relevant = Q(city_roles__organisation__region__translation_key=region_key)
+    if exchange.cluster_id:
+        relevant |= Q(cluster=exchange.cluster_id)
+    if exchange.field_of_action_id:
+        relevant |= Q(field_of_action=exchange.field_of_action_id)
+    ids = (
+        SupportedProjectPage.objects.live()
+        .public()
+        .filter(relevant, locale=Locale.get_default())
+        .exclude(city_roles__organisation=city)
+        .values("pk")
+    )
+    projects = (
+        SupportedProjectPage.objects.filter(pk__in=ids)
+        .defer_streamfields()
+        .prefetch_related(
+            "tags",
+            Prefetch(
+                "city_roles",
+                queryset=ProjectCity.objects.select_related(
+                    "organisation__region"
+                ).order_by("sort_order", "pk"),
+            ),
+        )
+        .order_by("pk")
+    )
+    request_words = _request_words(exchange)
+    suggestions = []
+    for project in projects:
+        suggestion = Suggestion(candidate=project, kind="project")
+        if exchange.cluster_id and project.cluster_id == exchange.cluster_id:
             suggestion.add(
-                _("Region"),
-                CONTEXT_POINTS,
-                _("From the same region: %(cities)s.")
-                % {"cities": ", ".join(c.name for c in same_region)},
+                _("Theme"),
+                CLUSTER_POINTS,
+                _("Same cluster: %(cluster)s.") % {"cluster": exchange.cluster.name},
             )
-        similar = [c for c in cities if _similar_size(c.population, city.population)]
-        if similar:
+        if (
+            exchange.field_of_action_id
+            and project.field_of_action_id == exchange.field_of_action_id
+        ):
             suggestion.add(
-                _("City size"),
-                CONTEXT_POINTS,
-                _("From a city of similar size: %(cities)s.")
-                % {"cities": ", ".join(c.name for c in similar)},
+                _("Field of action"),
+                FIELD_POINTS,
+                _("Same field of action: %(field)s.")
+                % {"field": exchange.field_of_action.name},
             )
-        if cities:
+        project_words = words(
+            " ".join(
+                [project.title, project.teaser]
+                + [tag.name for tag in project.tags.all()]
+            )
+        )
+        shared = sorted(request_words & project_words)
+        if shared:
             suggestion.add(
-                _("Cities"),
-                0,
-                _("From %(cities)s.") % {"cities": ", ".join(c.name for c in cities)},
+                _("Topic"),
+                min(len(shared) * WORD_POINTS, WORD_MAX_POINTS),
+                _("Shares the words: %(words)s.") % {"words": ", ".join(shared[:6])},
             )
+        _city_parts(
+            suggestion,
+            exchange,
+            [role.organisation for role in project.city_roles.all()],
+        )
+        suggestion.add(
+            _("Stage"),
+            PROJECT_STAGE_POINTS if project.stage in ADVANCED_STAGES else 0,
+            _("The project is at the stage “%(stage)s”.")
+            % {"stage": project.get_stage_display()},
+        )
         suggestions.append(suggestion)
     suggestions.sort(key=lambda s: (-s.score, s.candidate.pk))
     return suggestions[:limit]
@@ -689,12 +788,13 @@ def suggest_organisations(
 
 
 def suggest(exchange: PeerExchange, *, viewer, limit: int = 10) -> dict:
-    """All three lists for the case page: ``people``, ``organisations``,
-    ``practices``."""
+    """All four lists for the case page: ``people``, ``organisations``,
+    ``practices`` and ``projects``."""
     return {
         "people": suggest_people(exchange, viewer=viewer, limit=limit),
         "organisations": suggest_organisations(exchange, viewer=viewer, limit=limit),
         "practices": suggest_practices(exchange, viewer=viewer, limit=limit),
+        "projects": suggest_projects(exchange, viewer=viewer, limit=limit),
     }
 
 

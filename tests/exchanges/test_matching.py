@@ -2,6 +2,9 @@
 
 from datetime import timedelta
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 import pytest
@@ -11,7 +14,12 @@ from exchanges import matching
 from exchanges.models import CandidateState, ExchangeCandidate, ExchangeOffer
 from exchanges.selectors import peer_profile
 from tests.factories import UserFactory
-from tests.knowledge_fixtures import index_pages, make_practice, seed_site
+from tests.knowledge_fixtures import (
+    index_pages,
+    make_practice,
+    make_project,
+    seed_site,
+)
 
 from .conftest import make_exchange, member_city, staff
 
@@ -142,6 +150,111 @@ def test_practices_and_organisations_are_suggested_with_reasons(world, experts):
     assert {"Munich", "Frankfurt am Main", "Lörrach"} <= set(names)
     munich = parts_of(next(s for s in organisations if s.candidate.name == "Munich"))
     assert munich["Experts"] == (10, "1 verified expert on the theme.")
+
+
+@pytest.mark.django_db
+def test_supported_projects_on_the_theme_or_from_the_region_are_suggested(
+    world, client
+):
+    """Live projects on the case's theme or with a city in its region, best first,
+    each part explained; not the city's own projects, drafts, or projects of
+    another theme and region."""
+    pages = index_pages(seed_site())
+    loerrach = member_city("Lörrach", world.germany, country="DE", population=49_000)
+    irbid = member_city("Irbid", world.mena, country="JO", population=2_000_000)
+    kumasi = member_city("Kumasi", world.mena, country="GH", population=3_000_000)
+    on_theme = make_project(
+        pages["projects"],
+        title="Brownfield land policy for a timber-built commercial area",
+        field="urban-renewal",
+        stage="implemented",
+        cities=[(loerrach, "requesting"), (world.munich, "peer")],
+        tags=["undeveloped land"],
+    )
+    from_region = make_project(
+        pages["projects"],
+        title="Composting in Irbid",
+        field="waste-management-and-recycling",
+        stage="concept",
+        cities=[(irbid, "requesting"), (kumasi, "peer")],
+    )
+    elsewhere = make_project(
+        pages["projects"],
+        title="Waste collection in Bremen's partner city",
+        field="waste-management-and-recycling",
+        cities=[(world.frankfurt, "requesting")],
+    )
+    own = make_project(
+        pages["projects"],
+        title="Amman's own land-use project",
+        field="urban-renewal",
+        cities=[(world.amman, "requesting")],
+    )
+    draft = make_project(
+        pages["projects"], title="Land-use draft", field="urban-renewal"
+    )
+    draft.unpublish()
+    exchange = make_exchange(world, "matching")
+
+    projects = matching.suggest_projects(exchange, viewer=world.requester)
+
+    assert [s.candidate.pk for s in projects] == [on_theme.pk, from_region.pk]
+    assert {elsewhere.pk, own.pk, draft.pk}.isdisjoint(s.candidate.pk for s in projects)
+    parts = parts_of(projects[0])
+    assert parts["Theme"] == (30, "Same cluster: Integrated Urban Development.")
+    assert parts["Field of action"] == (20, "Same field of action: Urban renewal.")
+    assert parts["Topic"] == (10, "Shares the words: land, undeveloped.")
+    assert parts["Stage"] == (5, "The project is at the stage “Implemented”.")
+    assert parts["Cities"] == (0, "From Lörrach, Munich.")
+    assert "Region" not in parts
+    assert projects[0].score == sum(p for _l, p, _t in projects[0].parts)
+    regional = parts_of(projects[1])
+    assert "Theme" not in regional
+    assert regional["Region"] == (5, "From the same region: Irbid, Kumasi.")
+    assert regional["City size"] == (
+        5,
+        "From a city of similar size: Irbid, Kumasi.",
+    )
+    assert regional["Stage"] == (0, "The project is at the stage “Concept”.")
+    # The case page lists them beside people, organisations and practices.
+    assert matching.suggest(exchange, viewer=world.requester)["projects"] == projects
+    client.force_login(world.people.mena_coordinator)
+    response = client.get(reverse("exchange_admin_detail", args=(exchange.pk,)))
+    section = response.content.decode().split('id="suggested-projects"', 1)[1]
+    assert on_theme.title in section
+    assert "The project is at the stage “Implemented”." in section
+
+
+@pytest.mark.django_db
+def test_project_suggestions_cost_the_same_queries_for_one_and_many(world):
+    """The view restrictions (``public()``), the default locale, the projects, their
+    tags and their cities with regions: five queries however many projects match,
+    so the case page does not slow down as the knowledge base grows."""
+    pages = index_pages(seed_site())
+    exchange = make_exchange(world, "matching")
+
+    def count() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as queries:
+            found = matching.suggest_projects(exchange, viewer=world.requester)
+        return len(found), len(queries)
+
+    def project(number: int):
+        city = member_city(f"City {number}", world.mena, country="JO")
+        make_project(
+            pages["projects"],
+            title=f"Project {number}",
+            field="urban-renewal",
+            cities=[(city, "requesting"), (world.munich, "peer")],
+            tags=[f"tag {number}"],
+        )
+
+    project(0)
+    one, queries_for_one = count()
+    for number in range(1, 5):
+        project(number)
+    many, queries_for_many = count()
+    assert (one, many) == (1, 5)
+    assert queries_for_many == queries_for_one == 5
 
 
 @pytest.mark.django_db
