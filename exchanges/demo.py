@@ -22,6 +22,7 @@ from core.models import Cluster, FieldOfAction
 from events.demo import deliver_demo_notifications
 
 from . import services
+from .matching import suggest_people
 from .models import (
     CandidateState,
     ExchangeActionItem,
@@ -327,8 +328,6 @@ def _walk(exchange: PeerExchange, target: str, requester, manager) -> PeerExchan
 
 
 def _peers_for(exchange: PeerExchange) -> list:
-    from .matching import suggest_people
-
     return [
         s.candidate for s in suggest_people(exchange, viewer=exchange.case_manager)
     ][:2]
