@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("", include("practices.urls")),
     path("", include("projects.urls")),
     path("", include("events.urls")),
+    path("", include("exchanges.urls")),
     path("search/", core_views.site_search, name="site_search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -42,7 +42,6 @@ from practices.demo import (
 )
 from practices.models import GoodPracticeIndexPage, GoodPracticePage
 
-from . import exchange_demo
 from .models import (
     AttendanceMode,
     Eligibility,
@@ -2740,5 +2739,4 @@ def seed(log) -> None:
     seed_recent_event(index, lookups, people, log)
     link_practices(log)
     log(f"{EventPage.objects.live().count()} live event pages")
-    exchange_demo.seed(log)
     deliver_demo_notifications(log)

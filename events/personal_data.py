@@ -2,19 +2,20 @@
 
 ``events_personal_data`` adds the ``"events"`` section to the export (the
 ``community_personal_data`` hook): registrations with everything the person gave
-in their application and the history of each, invitations to their addresses and
-their part in peer exchanges. Notices and notification preferences have their own
-sections (``notifications.personal_data``).
+in their application and the history of each, invitations to their addresses, and
+the parts apps above events register with ``register_section_part`` (their part in
+peer exchanges, from the ``exchanges`` app). Notices and notification preferences
+have their own sections (``notifications.personal_data``).
 
 ``events_user_deleted`` (the ``community_user_deleted`` hook) hands over to the
-services that decide what goes and what stays:
-``events.services.registrations_account_deleted`` and
-``events.exchange_services.exchanges_account_deleted``.
+service that decides what goes and what stays:
+``events.services.registrations_account_deleted``.
 
 Other people appear only by their part ("an organiser", "the platform"): who
 decided on an application is their personal data, not the person's.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models.functions import Lower
@@ -28,19 +29,25 @@ from community.services import (
     FormerIdentity,
 )
 
-from . import exchange_services, services
+from . import services
 from .models import (
     EventInvitation,
-    ExchangeCandidate,
-    ExchangeCheckpoint,
-    ExchangeFeedback,
-    ExchangeLog,
-    ExchangeOffer,
-    PeerExchange,
     Registration,
     RegistrationLog,
     RegistrationState,
 )
+
+# Parts of the "events" section that apps above events add: ``{key: fn(*, user)}``.
+# Peer exchanges began in this app, and their part (``"peer_exchanges"``) stays in
+# this section so that the download keeps its shape; the ``exchanges`` app registers
+# it from its ``AppConfig.ready()``.
+_SECTION_PARTS: dict[str, Callable[..., Any]] = {}
+
+
+def register_section_part(key: str, part: Callable[..., Any]) -> None:
+    """Add ``part(user=...)`` to the person's "events" section under ``key``
+    (registering a key again replaces the part)."""
+    _SECTION_PARTS[key] = part
 
 
 def _by(entry: RegistrationLog, user) -> str:
@@ -131,114 +138,18 @@ def invitations_personal_data(*, user) -> list[dict[str, Any]]:
     ]
 
 
-def exchanges_personal_data(*, user) -> dict[str, list[dict[str, Any]]]:
-    """The person's part in peer exchanges: requests they filed, their candidacies
-    as a peer, offers, feedback, reports and checkpoints they wrote. One query per
-    part however many rows each holds."""
-    reported = ExchangeLog.objects.filter(actor=user, action="report").values(
-        "exchange_id"
-    )
-    return {
-        "requests_filed": [
-            {
-                "title": exchange.title,
-                "city": exchange.organisation.name,
-                "state": exchange.state,
-                "created_at": exchange.created_at,
-                "challenge": exchange.challenge,
-                "formats": exchange.formats,
-                "languages": exchange.languages,
-                "timeframe": exchange.timeframe,
-                "show_to_members": exchange.show_to_members,
-                "summary": exchange.summary,
-            }
-            for exchange in PeerExchange.objects.filter(created_by=user)
-            .select_related("organisation")
-            .order_by("created_at", "pk")
-        ],
-        "peer_candidacies": [
-            {
-                "request": candidate.exchange.title,
-                "city": candidate.exchange.organisation.name,
-                "state": candidate.state,
-                "note": candidate.note,
-                "reason": candidate.reason,
-                "matching_score": candidate.score,
-                "added_at": candidate.created_at,
-                "invited_at": candidate.invited_at,
-                "answered_at": candidate.responded_at,
-            }
-            for candidate in ExchangeCandidate.objects.filter(user=user)
-            .select_related("exchange__organisation")
-            .order_by("created_at", "pk")
-        ],
-        "offers": [
-            {
-                "kind": offer.kind,
-                "topic": offer.topic,
-                "description": offer.description,
-                "cluster": offer.cluster.name if offer.cluster_id else "",
-                "field_of_action": (
-                    offer.field_of_action.name if offer.field_of_action_id else ""
-                ),
-                "languages": offer.languages,
-                "open": offer.is_active,
-                "published_at": offer.created_at,
-            }
-            for offer in ExchangeOffer.objects.filter(user=user)
-            .select_related("cluster", "field_of_action")
-            .order_by("created_at", "pk")
-        ],
-        "feedback": [
-            {
-                "request": feedback.exchange.title,
-                "rating": feedback.rating,
-                "comment": feedback.comment,
-                "given_at": feedback.created_at,
-            }
-            for feedback in ExchangeFeedback.objects.filter(user=user)
-            .select_related("exchange")
-            .order_by("created_at", "pk")
-        ],
-        "reports_written": [
-            {
-                "request": exchange.title,
-                "findings": exchange.findings,
-                "recommendations": exchange.recommendations,
-                "filed_at": exchange.report_filed_at,
-            }
-            for exchange in PeerExchange.objects.filter(pk__in=reported).order_by(
-                "created_at", "pk"
-            )
-        ],
-        "checkpoints_recorded": [
-            {
-                "request": checkpoint.exchange.title,
-                "month": checkpoint.month,
-                "what_changed": checkpoint.what_changed,
-                "adoption": checkpoint.adoption,
-                "project_stage": checkpoint.project_stage,
-                "recorded_at": checkpoint.recorded_at,
-            }
-            for checkpoint in ExchangeCheckpoint.objects.filter(recorded_by=user)
-            .select_related("exchange")
-            .order_by("recorded_at", "pk")
-        ],
-    }
-
-
 @hooks.register(PERSONAL_DATA_HOOK)
 def events_personal_data(*, user) -> dict[str, Any]:
-    return {
-        "events": {
-            "registrations": registrations_personal_data(user=user),
-            "invitations": invitations_personal_data(user=user),
-            "peer_exchanges": exchanges_personal_data(user=user),
-        }
+    section = {
+        "registrations": registrations_personal_data(user=user),
+        "invitations": invitations_personal_data(user=user),
     }
+    for key, part in _SECTION_PARTS.items():
+        # A registered part never overwrites the events' own rows.
+        section.setdefault(key, part(user=user))
+    return {"events": section}
 
 
 @hooks.register(USER_DELETED_HOOK)
 def events_user_deleted(*, user, former: FormerIdentity) -> None:
     services.registrations_account_deleted(user=user, emails=former.emails)
-    exchange_services.exchanges_account_deleted(user=user, former_name=former.name)

@@ -1,11 +1,10 @@
 """Public event URLs under the language prefix (/en/, /de/)."""
 
-from django.urls import include, path
+from django.urls import path
 
 from . import views
 
 urlpatterns = [
-    path("", include("events.urls_exchanges")),
     path("events/<id:event_id>/apply/", views.event_apply, name="event_apply"),
     path("events/<id:event_id>/confirm/", views.event_confirm, name="event_confirm"),
     path(

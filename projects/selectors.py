@@ -7,6 +7,8 @@ A project's page and the index page render their own reads (``projects.models``)
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from wagtail.models import Locale
+
 from core.knowledge.listing import (
     current_language,
     taxonomy_labels,
@@ -17,7 +19,7 @@ from core.knowledge.related import (
     related_items,
 )
 
-from .models import ProjectCity, SupportedProjectPage
+from .models import ProjectCity, ProjectIndexPage, SupportedProjectPage
 from .models.index import decorate_projects
 
 
@@ -70,3 +72,8 @@ def projects_of_organisation(organisation, *, locale_id: int) -> list:
         .select_related("page")
         .order_by("-page__first_published_at", "page_id")
     )
+
+
+def default_project_index() -> ProjectIndexPage | None:
+    """The project index in the default language, where new projects start."""
+    return ProjectIndexPage.objects.filter(locale=Locale.get_default()).first()

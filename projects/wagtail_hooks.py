@@ -13,7 +13,6 @@ from core.models import HOME_SECTIONS_HOOK, home_section
 from core.search import SEARCH_GROUPS_HOOK, SearchGroup, SearchHit, highlighted
 from practices.models.practice import PRACTICE_RELATED_HOOK
 
-from . import exchange_story  # noqa: F401 (registers the peer-exchange button)
 from .models import ProjectIndexPage, SupportedProjectPage
 from .selectors import (
     latest_projects,

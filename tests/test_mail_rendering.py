@@ -24,8 +24,8 @@ from django.utils.html import escape
 import pytest
 
 from core.notices import mail_kinds
-from events.exchange_services import TRANSITIONS, _path_for
-from events.models import PeerExchange
+from exchanges.models import PeerExchange
+from exchanges.services import TRANSITIONS, _path_for
 from notifications import delivery, outbox, rendering
 from notifications.models import Notification, NotificationState
 from practices.services import Outcome, proposal_notify_outcome

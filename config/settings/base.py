@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "practices",
     "events",
     "projects",
+    "exchanges",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -6,23 +6,6 @@ Content editors write lives in ``pages``; process data lives in plain models tha
 ``events.services`` writes.
 """
 
-from .exchanges import (
-    OPEN_STATES,
-    AdoptionLevel,
-    CandidateState,
-    CheckpointMonth,
-    ExchangeActionItem,
-    ExchangeCandidate,
-    ExchangeCheckpoint,
-    ExchangeFeedback,
-    ExchangeLog,
-    ExchangeMission,
-    ExchangeOffer,
-    ExchangeState,
-    FollowUpStage,
-    MissionKind,
-    PeerExchange,
-)
 from .pages import (
     AttendanceMode,
     Eligibility,
@@ -42,21 +25,6 @@ from .registrations import (
 )
 
 __all__ = [
-    "OPEN_STATES",
-    "AdoptionLevel",
-    "CandidateState",
-    "CheckpointMonth",
-    "ExchangeActionItem",
-    "ExchangeCandidate",
-    "ExchangeCheckpoint",
-    "ExchangeFeedback",
-    "ExchangeLog",
-    "ExchangeMission",
-    "ExchangeOffer",
-    "ExchangeState",
-    "FollowUpStage",
-    "MissionKind",
-    "PeerExchange",
     "AttendanceMode",
     "Brings",
     "Eligibility",

@@ -23,7 +23,8 @@ from lxml import html
 from community.account_messages import ALLAUTH_MESSAGES
 from community.models import Language, OrganisationName, Visibility
 from community.templatetags.community_tags import language_names
-from events.models import PeerExchange, Registration
+from events.models import Registration
+from exchanges.models import PeerExchange
 from notifications.models import Notification
 from tests.events.fixtures import make_event
 from tests.factories import (

@@ -20,12 +20,13 @@ from hypothesis import strategies as st
 from PIL import Image as PILImage
 
 from core.models import HomePage
-from events.models import ExchangeCandidate, ExchangeState, PeerExchange, Registration
+from events.models import Registration
+from exchanges.models import ExchangeCandidate, ExchangeState, PeerExchange
 from practices.models import GoodPracticePage
 from practices.services import knowledge_base_workflow_ensure, plain_text
 from tests import knowledge_fixtures as kb
-from tests.events.exchanges.conftest import coordinator, member_city, staff
 from tests.events.fixtures import make_event
+from tests.exchanges.conftest import coordinator, member_city, staff
 from tests.factories import OrganisationFactory, RegionFactory, UserFactory
 
 from .strategies import HOSTILE, hostile_value

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ExchangesConfig(AppConfig):
+    """Peer exchanges: the top floor. It may import every other project app; none
+    imports it, so what it adds to their pages comes through their hooks and
+    registries."""
+
+    name = "exchanges"
+    verbose_name = _("Peer exchanges")
+
+    def ready(self):
+        # Imported here: modules with models load only once the registry is ready.
+        from events.personal_data import register_section_part
+
+        from .personal_data import exchanges_personal_data
+
+        register_section_part("peer_exchanges", exchanges_personal_data)

@@ -1,0 +1,69 @@
+"""What peer exchanges add to the Wagtail admin and to other apps: the
+coordinators' queue and case pages with their menu item, and the part of account
+deletion that concerns exchanges (``community_user_deleted``)."""
+
+from django.urls import path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from community.services import USER_DELETED_HOOK
+
+from .admin.case import (
+    ExchangeCaseView,
+    exchange_admin_invite,
+    exchange_admin_practice_update,
+    exchange_admin_project_story,
+    exchange_admin_transition,
+)
+from .admin.queue import ExchangeQueueView, ExchangesMenuItem
+from .personal_data import exchanges_user_deleted
+
+hooks.register(USER_DELETED_HOOK, exchanges_user_deleted)
+
+
+@hooks.register("register_admin_urls")
+def register_exchange_admin_urls():
+    return [
+        path(
+            "exchanges/",
+            ExchangeQueueView.as_view(),
+            name="exchange_admin_queue",
+        ),
+        path(
+            "exchanges/<id:pk>/",
+            ExchangeCaseView.as_view(),
+            name="exchange_admin_detail",
+        ),
+        path(
+            "exchanges/<id:pk>/step/<slug:action>/",
+            exchange_admin_transition,
+            name="exchange_admin_transition",
+        ),
+        path(
+            "exchanges/<id:pk>/invite/",
+            exchange_admin_invite,
+            name="exchange_admin_invite",
+        ),
+        path(
+            "exchanges/<id:pk>/practice-update/",
+            exchange_admin_practice_update,
+            name="exchange_admin_practice_update",
+        ),
+        path(
+            "exchanges/<id:pk>/project-story/",
+            exchange_admin_project_story,
+            name="exchange_project_story",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_exchanges_menu_item():
+    return ExchangesMenuItem(
+        _("Peer exchanges"),
+        reverse_lazy("exchange_admin_queue"),
+        name="peer-exchanges",
+        icon_name="group",
+        order=240,
+    )
