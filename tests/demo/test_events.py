@@ -18,7 +18,8 @@ from wagtail.models import Page, Revision
 
 import pytest
 
-from events import demo as events_demo
+from demo.data import load
+from demo.projects import originating_events
 from events.models import (
     AttendanceMode,
     Eligibility,
@@ -32,12 +33,14 @@ from events.models import (
     SelectionMode,
 )
 from practices.models import GoodPracticePage
-from projects import demo as projects_demo
 from projects.models import SupportedProjectPage
 
 pytestmark = pytest.mark.django_db
 
-PROCESS_SLUGS = [spec.slug for spec in events_demo.UPCOMING] + [events_demo.RECENT.slug]
+UPCOMING = load("registrations")["upcoming"]
+RECENT = load("registrations")["recent"]
+EVENTS = load("events")["events"]
+PROCESS_SLUGS = [spec["slug"] for spec in UPCOMING] + [RECENT["slug"]]
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +81,7 @@ def test_seeds_every_event_in_both_languages_once(seeded, settings):
     assert EventIndexPage.objects.get(locale__language_code="de").title == (
         "Veranstaltungen"
     )
-    slugs = {event.slug for event in events_demo.EVENTS}
+    slugs = {event["slug"] for event in EVENTS}
     assert len(slugs) == 66
     assert set(
         EventPage.objects.filter(locale__language_code="de").values_list(
@@ -94,7 +97,7 @@ def test_seeds_every_event_in_both_languages_once(seeded, settings):
 
 def test_past_events_carry_their_facts(seeded):
     history = EventPage.objects.filter(
-        slug__in=[event.slug for event in events_demo.EVENTS]
+        slug__in=[event["slug"] for event in EVENTS]
     ).select_related("cluster", "host_city")
     for page in history:
         assert page.applications_open is None, page.slug
@@ -125,7 +128,7 @@ def test_past_events_carry_their_facts(seeded):
 
 
 def test_upcoming_events_take_applications(seeded):
-    upcoming = [_event(spec.slug) for spec in events_demo.UPCOMING]
+    upcoming = [_event(spec["slug"]) for spec in UPCOMING]
     now = timezone.now()
     for page in upcoming:
         assert page.applications_are_open(), page.slug
@@ -165,7 +168,7 @@ def test_demo_applicants_are_in_every_state(seeded):
 
 
 def test_last_weeks_event_shows_attendance(seeded):
-    recent = _event(events_demo.RECENT.slug)
+    recent = _event(RECENT["slug"])
     assert recent.is_past
     assert (timezone.now() - recent.ends_at).days < 14
     assert recent.applications_open is None
@@ -179,7 +182,7 @@ def test_last_weeks_event_shows_attendance(seeded):
 
 
 def test_practices_and_projects_link_to_their_events(seeded):
-    for practice_slug, event_slug in events_demo.PRESENTED_AT.items():
+    for practice_slug, event_slug in load("events")["presented_at"].items():
         for language in ("en", "de"):
             practice = GoodPracticePage.objects.get(
                 slug=practice_slug, locale__language_code=language
@@ -187,7 +190,7 @@ def test_practices_and_projects_link_to_their_events(seeded):
             event = _event(event_slug, language)
             assert practice.presented_at_id == event.pk
             assert practice.live_revision.content["presented_at"] == event.pk
-    for project_slug, event_slug in projects_demo.ORIGINATING_EVENTS.items():
+    for project_slug, event_slug in originating_events().items():
         for language in ("en", "de"):
             project = SupportedProjectPage.objects.get(
                 slug=project_slug, locale__language_code=language

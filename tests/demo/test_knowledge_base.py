@@ -15,9 +15,10 @@ from wagtail.models import Page, WorkflowPage
 import pytest
 
 from community.models import Organisation
-from practices import demo as practices_demo
+from demo import practices as practices_demo
+from demo import projects as projects_demo
+from demo.data import load
 from practices.models import GoodPracticeIndexPage, GoodPracticePage
-from projects import demo as projects_demo
 from projects.models import ProjectCity, ProjectIndexPage, SupportedProjectPage
 
 pytestmark = pytest.mark.django_db
@@ -96,13 +97,14 @@ def test_every_referenced_organisation_exists_and_is_linked(seeded):
         Organisation.objects.filter(slug__in=slugs).values_list("slug", flat=True)
     )
     assert slugs - found == set()
-    for project in projects_demo.PROJECTS:
+    for project in load("projects")["projects"]:
         page = SupportedProjectPage.objects.get(
-            slug=project.slug, locale__language_code="de"
+            slug=project["slug"], locale__language_code="de"
         )
         roles = [(row.organisation.slug, row.role) for row in page.city_roles.all()]
-        assert sorted(roles) == sorted(project.cities), project.slug
-        assert page.milestones.count() == len(project.milestones), project.slug
+        cities = [(city["organisation"], city["role"]) for city in project["cities"]]
+        assert sorted(roles) == sorted(cities), project["slug"]
+        assert page.milestones.count() == len(project["milestones"]), project["slug"]
 
 
 def test_projects_link_related_practices_in_their_own_language(seeded):

@@ -1,19 +1,27 @@
 """Fill an empty database with the demo site; running it again changes nothing.
 
-Every installed project app may have a ``demo`` module with a ``seed(log)`` function;
-they run in INSTALLED_APPS order, so later apps can rely on what earlier ones made.
-Core stays unaware of the apps below it.
+The content is data (``demo/data/*.yaml``); the seeds below load it in order, so
+later ones can rely on what earlier ones made. Each group runs in one transaction.
 """
 
 import logging
-from importlib import import_module
-from importlib.util import find_spec
-from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+
+from demo import community, core, events, exchanges, notifications, practices, projects
+
+# Projects come after events: each project links to the event it came from. The
+# notices of registrations and exchanges are delivered in the transaction that made
+# them, so the send tasks queued for its commit find them sent.
+SEEDS = [
+    [core.seed],
+    [community.seed],
+    [practices.seed],
+    [events.seed, exchanges.seed, notifications.deliver],
+    [projects.seed],
+]
 
 
 class Command(BaseCommand):
@@ -44,20 +52,14 @@ class Command(BaseCommand):
             for logger, level in loggers.items():
                 logger.setLevel(level)
         try:
-            self.seed_apps()
+            for group in SEEDS:
+                with transaction.atomic():
+                    for seed in group:
+                        seed(log=self.log)
         finally:
             for logger, level in levels.items():
                 logger.setLevel(level)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
-
-    def seed_apps(self) -> None:
-        for app_config in apps.get_app_configs():
-            module_name = f"{app_config.name}.demo"
-            is_project_app = Path(app_config.path).parent == settings.BASE_DIR
-            if not is_project_app or not find_spec(module_name):
-                continue
-            with transaction.atomic():
-                import_module(module_name).seed(log=self.log)
 
     def log(self, message: str) -> None:
         if self.verbosity >= 1:
