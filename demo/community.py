@@ -52,6 +52,14 @@ ORGANISATION_DEFAULTS = {
 }
 
 
+def organisations(slugs: set[str], log) -> dict[str, Organisation]:
+    """The organisations named by ``slugs``; those missing are logged, not linked."""
+    found = Organisation.objects.in_bulk(slugs, field_name="slug")
+    if missing := slugs - set(found):
+        log(f"organisations not found, not linked: {', '.join(sorted(missing))}")
+    return found
+
+
 def seed_regions(log) -> None:
     for order, region in enumerate(load("community")["regions"]):
         upsert_translated(

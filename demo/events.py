@@ -19,7 +19,7 @@ from events import services
 from events.models import EventIndexPage, EventPage, Registration
 from practices.models import GoodPracticeIndexPage, GoodPracticePage
 
-from .community import coordinator, person
+from .community import coordinator, organisations, person
 from .core import (
     add_page,
     english,
@@ -30,7 +30,6 @@ from .core import (
     translate,
 )
 from .data import load
-from .practices import organisations
 
 # Event fields a spec gives as they are (the others name rows by slug).
 COPIED = ["event_format", "time_zone", "attendance_mode", "online_link", "country"]

@@ -4,10 +4,11 @@ and locale and left as they are once they exist."""
 
 from wagtail.models import Page
 
-from community.models import Organisation, Region
+from community.models import Region
 from core.models import SDG, Cluster, FieldOfAction, HomePage
 from practices.models import GoodPracticeIndexPage, GoodPracticePage
 
+from .community import organisations
 from .core import add_page, english, index_page, locales, place_after, translate
 from .data import load
 
@@ -25,14 +26,6 @@ def seed_index(home: HomePage, log) -> tuple[GoodPracticeIndexPage, Page]:
 
 def referenced_organisation_slugs() -> set[str]:
     return {slug for spec in load("practices")["practices"] for slug in spec["cities"]}
-
-
-def organisations(slugs: set[str], log) -> dict[str, Organisation]:
-    """The organisations named by ``slugs``; those missing are logged, not linked."""
-    found = Organisation.objects.in_bulk(slugs, field_name="slug")
-    if missing := slugs - set(found):
-        log(f"organisations not found, not linked: {', '.join(sorted(missing))}")
-    return found
 
 
 def seed_practices(index: Page, log) -> None:

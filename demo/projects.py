@@ -12,10 +12,10 @@ from projects.models import (
     SupportedProjectPage,
 )
 
+from .community import organisations
 from .core import add_page, english, index_page, locales, place_after, translate
 from .data import load
 from .events import link_to_events
-from .practices import organisations
 from .practices import seed_index as seed_practice_index
 
 
