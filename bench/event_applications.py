@@ -99,7 +99,7 @@ def seed(places: int, users: int):
 
     from wagtail.models import Page
 
-    from core import demo as core_demo
+    from demo import core as core_demo
     from events.models import EventIndexPage, EventPage
 
     with transaction.atomic():

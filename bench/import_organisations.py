@@ -105,9 +105,9 @@ def main() -> None:
 
     from django.core.management import call_command
 
-    from community.demo import seed_regions
     from community.imports import organisations_import_csv
     from community.models import Organisation, User
+    from demo.community import seed_regions
 
     call_command("migrate", verbosity=0)
     seed_regions(log=lambda message: None)

@@ -114,9 +114,9 @@ def seed_site():
     """Demo taxonomy, pages and organisations, and the two index pages."""
     from django.db import transaction
 
-    from community import demo as community_demo
-    from core import demo as core_demo
     from core.models import HomePage
+    from demo import community as community_demo
+    from demo import core as core_demo
     from practices.models import GoodPracticeIndexPage
     from projects.models import ProjectIndexPage
 

@@ -7,9 +7,10 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
+        # Imported here, not at the top: the outbox reads models, which exist once
+        # the app registry is ready.
         from core import notices
-
-        from . import outbox
+        from notifications import outbox
 
         # Apps below this one (community) write notices through core's port.
         notices.set_outbox(outbox.notify)

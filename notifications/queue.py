@@ -15,6 +15,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from celery import current_app, signature
+
 from .models import Notification, NotificationState
 
 logger = logging.getLogger(__name__)
@@ -29,12 +31,10 @@ def _setting(name: str, default):
     return getattr(settings, name, default)
 
 
-def _tasks():
-    """The task module, loaded at call time: it imports this module to publish
-    retries and to sweep, so a module-level import would be a cycle."""
-    from . import tasks
-
-    return tasks
+# The send tasks, published by name: their module (``notifications.tasks``) calls
+# this one to publish retries and to sweep.
+SEND_TASK = "notifications.tasks.notification_send_task"
+SEND_BATCH_TASK = "notifications.tasks.notifications_send_batch_task"
 
 
 def _chunks(ids: list[int]) -> list[list[int]]:
@@ -54,13 +54,12 @@ def _chunks(ids: list[int]) -> list[list[int]]:
 def _publish(chunk: list[int], *, producer=None, **options) -> None:
     """One task for ``chunk``: the per-row task for a single notice, the batch
     task for more."""
-    tasks = _tasks()
     if producer is not None:
         options.update(producer=producer, retry=False)
     if len(chunk) == 1:
-        tasks.notification_send_task.apply_async((chunk[0],), **options)
+        signature(SEND_TASK, args=(chunk[0],)).apply_async(**options)
     else:
-        tasks.notifications_send_batch_task.apply_async((chunk,), **options)
+        signature(SEND_BATCH_TASK, args=(chunk,)).apply_async(**options)
 
 
 def notifications_enqueue(ids: list[int], *, force: bool = False) -> int:
@@ -74,7 +73,7 @@ def notifications_enqueue(ids: list[int], *, force: bool = False) -> int:
         return 0
     if not force and time.monotonic() < _broker_down_until:
         return 0
-    app = _tasks().notification_send_task.app
+    app = current_app
     published = 0
     try:
         if app.conf.task_always_eager:
@@ -107,7 +106,7 @@ def notification_enqueue(notification_id: int) -> None:
 def notifications_retry_later(retries: dict[int, list[int]]) -> None:
     """Publish the batches a send put back, each after its delay. A publish that
     fails leaves the rows queued for the sweep."""
-    app = _tasks().notification_send_task.app
+    app = current_app
     if not retries or app.conf.task_always_eager:
         return  # in-process: the sweep (or the test) sends them again
     try:

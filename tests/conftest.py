@@ -6,7 +6,7 @@ from django.utils import translation
 
 import pytest
 
-from core import demo
+from demo import core as demo_core
 
 
 def _quiet(message: str) -> None:
@@ -32,8 +32,8 @@ def _clear_cache():
 @pytest.fixture
 def site_pages(db):
     """The demo page tree (home, about pages) in English and German."""
-    demo.seed_taxonomy(log=_quiet)
-    return demo.seed_pages(log=_quiet)
+    demo_core.seed_taxonomy(log=_quiet)
+    return demo_core.seed_pages(log=_quiet)
 
 
 # What the migrations put in the test database (locales, Wagtail's root page, the

@@ -20,10 +20,10 @@ from wagtail.models import Locale, Page
 from PIL import Image as PILImage
 
 from community.models import Organisation, OrganisationName, Region
-from core import demo
-from core.demo import upsert_translated
 from core.knowledge.listing import THUMBNAIL_SPEC
 from core.models import SDG, Cluster, FieldOfAction, HomePage, StandardPage
+from demo import core as demo_core
+from demo.core import upsert_translated
 from practices.models import GoodPracticeIndexPage, GoodPracticePage
 from projects.models import (
     ProjectCity,
@@ -49,9 +49,9 @@ def publish(page: Page) -> Page:
 
 def seed_site() -> HomePage:
     """Taxonomy, SDGs and the home page tree in English and German."""
-    demo.seed_taxonomy(log=_quiet)
-    demo.seed_sdgs(log=_quiet)
-    return demo.seed_pages(log=_quiet)
+    demo_core.seed_taxonomy(log=_quiet)
+    demo_core.seed_sdgs(log=_quiet)
+    return demo_core.seed_pages(log=_quiet)
 
 
 def region(slug: str, name_en: str, name_de: str) -> Region:

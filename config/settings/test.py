@@ -12,8 +12,10 @@ os.environ.setdefault(
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/0")
 
 from .base import *  # noqa: E402, F403
-from .base import BASE_DIR  # noqa: E402
+from .base import BASE_DIR, INSTALLED_APPS  # noqa: E402
 
+# Tests seed the demo site and use its helpers (demo/); production never has it.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 SECRET_KEY = "test-only-key"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -5,18 +5,16 @@ fan-outs, and how the outbox loads registrations and finds their event.
 - ``applications``: a person's own application and its decisions;
 - ``event_news``: an event as a whole (invitations, reminders, changes,
   cancellation, documentation, organisers' messages, the weekly digest);
-- ``exchanges``: peer exchanges (to move with the peer-exchange code);
 - ``context``: what these mails say about an event.
 
 What writes these notices lives elsewhere: ``events.services`` (applications),
-``events.announcements``, ``events.reminders``, ``events.digests`` and
-``events.exchange_services``.
+``events.announcements``, ``events.reminders`` and ``events.digests``.
 """
 
 from core.notices import register_mail_kinds, register_notice_subject
 
 from ..models import Registration
-from . import applications, event_news, exchanges
+from . import applications, event_news
 from .context import registration_subjects
 
 
@@ -28,4 +26,3 @@ def register() -> None:
         queryset=registration_subjects,
         page=lambda registration: registration.event_id,
     )
-    exchanges.register()

@@ -130,17 +130,17 @@ def site(
 
     from wagtail.models import Page, Site
 
-    from core import demo
+    from demo import core as demo_core
 
     # Allauth counts its rate limits in the cache; each test starts with none used.
     cache.clear()
     if Page.get_first_root_node() is None:
         # A database emptied by an earlier run: recreate Wagtail's tree root.
         Page.add_root(
-            instance=Page(title="Root", slug="root", locale=demo.locales()["en"])
+            instance=Page(title="Root", slug="root", locale=demo_core.locales()["en"])
         )
-    demo.seed_taxonomy(log=_quiet)
-    home = demo.seed_pages(log=_quiet)
+    demo_core.seed_taxonomy(log=_quiet)
+    home = demo_core.seed_pages(log=_quiet)
     Site.objects.filter(is_default_site=True).update(
         hostname=live_server.thread.host, port=live_server.thread.port
     )

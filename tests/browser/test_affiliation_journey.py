@@ -14,9 +14,9 @@ from django.utils.dateformat import format as format_date
 import pytest
 from playwright.sync_api import expect
 
-from community import demo as community_demo
 from community.models import Affiliation, Organisation, Region
 from community.permissions import is_verified_member_staff
+from demo import community as community_demo
 from tests.factories import (
     PASSWORD,
     MembershipFactory,

@@ -13,8 +13,8 @@ from django.utils import timezone
 import pytest
 from playwright.sync_api import expect
 
-from community import demo as community_demo
 from community.models import Region
+from demo import community as community_demo
 from events.models import EventPage, Registration
 from tests.browser.test_affiliation_journey import make_coordinator, sign_in, sign_out
 from tests.events.fixtures import make_event

@@ -11,8 +11,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from community import demo as community_demo
 from community.models import Region
+from demo import community as community_demo
 from exchanges.models import ExchangeCandidate, ExchangeCheckpoint, PeerExchange
 from tests.browser.test_affiliation_journey import make_coordinator, sign_in, sign_out
 from tests.factories import (

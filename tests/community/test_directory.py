@@ -16,7 +16,6 @@ from wagtail.models import Page
 import pytest
 from allauth.account.models import EmailAddress
 
-from community import demo
 from community.models import (
     Affiliation,
     AffiliationEvent,
@@ -32,6 +31,7 @@ from community.models import (
 )
 from community.pages import ORGANISATION_SECTIONS_HOOK, NetworkIndexPage
 from core.models import Cluster
+from demo import community as community_demo
 from tests.factories import (
     AffiliationFactory,
     MembershipFactory,
@@ -58,8 +58,8 @@ def english_region(slug: str) -> Region:
 @pytest.fixture
 def network(site_pages):
     """Regions and the directory page in English and German."""
-    demo.seed_regions(log=_quiet)
-    demo.seed_network_page(log=_quiet)
+    community_demo.seed_regions(log=_quiet)
+    community_demo.seed_network_page(log=_quiet)
     return NetworkIndexPage.objects.get(locale__language_code="en")
 
 

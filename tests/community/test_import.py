@@ -87,8 +87,8 @@ def _english():
 
 @pytest.fixture
 def regions(db):
-    from community.demo import seed_regions
-    from core.demo import seed_taxonomy
+    from demo.community import seed_regions
+    from demo.core import seed_taxonomy
 
     seed_taxonomy(log=lambda message: None)
     seed_regions(log=lambda message: None)

@@ -39,7 +39,7 @@ DELETE_URL = "/en/profile/delete/"
 @pytest.fixture
 def person(db):
     """A practitioner with a full profile, a second address and a history."""
-    from core.demo import seed_taxonomy
+    from demo.core import seed_taxonomy
 
     seed_taxonomy(log=lambda message: None)
     user = UserFactory(

@@ -91,7 +91,7 @@ def test_profile_bad_input_keeps_what_was_stored(client, overrides, field):
 @pytest.fixture
 def taxonomy(db):
     """The four clusters with their fields of action, in English and German."""
-    from core.demo import seed_taxonomy
+    from demo.core import seed_taxonomy
 
     seed_taxonomy(log=lambda message: None)
 

@@ -10,7 +10,6 @@ from django.utils import timezone
 
 import pytest
 
-from community.demo import seed_regions
 from community.models import Organisation, Region, Role
 from community.permissions import (
     coordinator_scopes,
@@ -18,8 +17,9 @@ from community.permissions import (
     in_coordinator_scope,
     scope_q,
 )
-from core.demo import seed_taxonomy
 from core.models import Cluster
+from demo.community import seed_regions
+from demo.core import seed_taxonomy
 from tests.factories import OrganisationFactory, RoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -27,8 +27,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def world(db):
     """Two regions, a member city in each, and people around them."""
-    from community.demo import seed_regions
-    from core.demo import seed_taxonomy
+    from demo.community import seed_regions
+    from demo.core import seed_taxonomy
 
     seed_taxonomy(log=lambda m: None)
     seed_regions(log=lambda m: None)

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 
 import pytest
 
-from core import demo
 from core.models import theme_mismatch, validate_theme
+from demo import core as demo_core
 from events.models import EventPage
 from practices.models import GoodPracticePage
 from projects.models import SupportedProjectPage
@@ -19,7 +19,7 @@ PAGE_MODELS = [GoodPracticePage, SupportedProjectPage, EventPage]
 
 @pytest.fixture
 def themes():
-    demo.seed_taxonomy(log=lambda message: None)
+    demo_core.seed_taxonomy(log=lambda message: None)
     governance = cluster("good-urban-governance")
     services = cluster("municipal-services")
     return governance, governance.fields_of_action.first(), services

@@ -11,7 +11,7 @@ from django.utils import timezone
 import pytest
 
 from community.models import Visibility
-from core import demo
+from demo import core as demo_core
 from exchanges.models import (
     CandidateState,
     ExchangeActionItem,
@@ -88,7 +88,7 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:
-    demo.seed_taxonomy(log=_quiet)
+    demo_core.seed_taxonomy(log=_quiet)
     mena = RegionFactory(name="Middle East and North Africa", slug="mena")
     germany = RegionFactory(name="Germany", slug="germany")
     iud = cluster("integrated-urban-development")
