@@ -143,6 +143,8 @@ def call_to_action(request, event: EventPage) -> CallToAction:
 
 
 def _call_to_action(request, event: EventPage) -> CallToAction:
+    # In the function: the event page renders through this module, and these
+    # read the models package that holds it (the known circle, tests/test_architecture).
     from .permissions import application_barrier
     from .selectors import registration_for, waitlist_position
 
@@ -296,7 +298,7 @@ def event_structured_data(event: EventPage, request, facts: dict) -> dict:
 def event_detail(page: EventPage, request) -> dict:
     """Context of an event's page: facts, the next step, places, structured data,
     and the online link for confirmed participants only."""
-    from .selectors import event_places
+    from .selectors import event_places  # the known circle (see above)
 
     facts = event_facts(page, request)
     action = call_to_action(request, page)

@@ -21,13 +21,11 @@ event they hold (iCalendar ``SEQUENCE``).
 """
 
 import logging
-from typing import Any
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from modelcluster.models import get_field_value
 from wagtail.models import Revision
 from wagtail.search import index
 
@@ -35,40 +33,6 @@ from .models import EventPage
 from .selectors import previous_live_revision
 
 logger = logging.getLogger(__name__)
-
-
-def fact_source(page: EventPage) -> EventPage | None:
-    """The page whose facts ``page`` shows: the default-language original, or
-    ``None`` when ``page`` is the original (or a translation without one)."""
-    if page.locale_id is None:
-        return None
-    source = page.canonical
-    return None if source.pk is None or source.pk == page.pk else source
-
-
-def fact_content(page: EventPage) -> dict[str, Any]:
-    """The facts of ``page`` as a revision stores them (related rows by id)."""
-    data: dict[str, Any] = {}
-    for name in EventPage.FACT_FIELDS:
-        field = EventPage._meta.get_field(name)
-        if field.many_to_many:
-            data[name] = [row.pk for row in getattr(page, name).all()]
-        else:
-            data[name] = get_field_value(field, page)
-    return data
-
-
-def fact_values(page: EventPage) -> dict[str, Any]:
-    """The facts of ``page`` as form values (related rows as objects)."""
-    values: dict[str, Any] = {}
-    for name in EventPage.FACT_FIELDS:
-        field = EventPage._meta.get_field(name)
-        values[name] = (
-            list(getattr(page, name).all())
-            if field.many_to_many
-            else getattr(page, name)
-        )
-    return values
 
 
 def facts_differ(before: dict, after: dict) -> bool:
@@ -110,7 +74,7 @@ def _copy_to_rows(source: EventPage, targets: list[EventPage]) -> None:
 
 def _copy_to_revisions(source: EventPage, targets: list[EventPage]) -> None:
     """The facts into the content of each translation's latest and live revision."""
-    content = fact_content(source)
+    content = source.fact_content()
     revision_ids = {
         revision_id
         for target in targets
@@ -147,7 +111,7 @@ def event_facts_published(*, event: EventPage) -> None:
     The original: raise the calendar sequence if its facts changed since the
     revision live before, then copy its facts into every translation. A
     translation: take the original's facts again (its own row and revisions)."""
-    source = fact_source(event)
+    source = event.fact_source()
     if source is not None:
         event_facts_copy(source=source, targets=[event])
         event.calendar_sequence = source.calendar_sequence

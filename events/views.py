@@ -24,6 +24,15 @@ from . import ical
 from .event_page import ONLINE_LINK_STATES, WITHDRAWABLE_STATES
 from .forms import ApplicationForm, ConfirmForm, WithdrawForm
 from .models import EventPage, Registration, RegistrationState
+from .my_events import my_registrations
+from .permissions import application_barrier
+from .selectors import registration_for, waitlist_position
+from .services import (
+    EventError,
+    registration_apply,
+    registration_confirm,
+    registration_withdraw,
+)
 
 # Applications per person and hour: far above what anyone needs (an event takes one
 # application per person), low enough to stop a script filling the organisers' queue.
@@ -68,17 +77,12 @@ def _rate_limited(user) -> bool:
 
 
 def _own_registration(user, canonical: EventPage) -> Registration | None:
-    from .selectors import registration_for
-
     return registration_for(user, canonical)
 
 
 @login_required
 def event_apply(request, event_id: int):
     """The application form (GET) and sending it (POST)."""
-    from .permissions import application_barrier
-    from .services import EventError, registration_apply
-
     event = _event(event_id)
     canonical = event.canonical
     page = _in_active_language(event)
@@ -126,8 +130,6 @@ def _applied_message(registration: Registration) -> str:
             "Your application was accepted. Please confirm your place on this page."
         )
     if registration.state == RegistrationState.WAITLISTED:
-        from .selectors import waitlist_position
-
         return _(
             "The event is full; you are on the waitlist at position %(position)s."
         ) % {"position": waitlist_position(registration) or "?"}
@@ -139,8 +141,6 @@ def _applied_message(registration: Registration) -> str:
 @login_required
 def event_confirm(request, event_id: int):
     """Confirm an accepted or offered place (POST from the event page)."""
-    from .services import EventError, registration_confirm
-
     event = _event(event_id)
     page = _in_active_language(event)
     if request.method != "POST":
@@ -171,8 +171,6 @@ def event_confirm(request, event_id: int):
 @login_required
 def event_withdraw(request, event_id: int):
     """Ask (GET) and withdraw (POST) an application or a place."""
-    from .services import EventError, registration_withdraw
-
     event = _event(event_id)
     page = _in_active_language(event)
     registration = _own_registration(request.user, event.canonical)
@@ -202,8 +200,6 @@ def event_withdraw(request, event_id: int):
 @login_required
 def my_events(request):
     """The signed-in person's applications: upcoming and past, with what is next."""
-    from .my_events import my_registrations
-
     return render(
         request, "events/my_events.html", my_registrations(request, request.user)
     )

@@ -10,6 +10,7 @@ shares its places, its waitlist and its applicants with the English original.
 import functools
 import zoneinfo
 from datetime import datetime
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import get_field_value
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -176,10 +178,8 @@ class EventPageForm(WagtailAdminPageForm):
     )
 
     def __init__(self, *args, **kwargs):
-        from events.facts import fact_source
-
         super().__init__(*args, **kwargs)
-        self.fact_source = fact_source(self.instance)
+        self.fact_source = self.instance.fact_source()
         if self.fact_source is None:
             return
         note = _("Taken from the %(language)s original; change it there.") % {
@@ -193,11 +193,9 @@ class EventPageForm(WagtailAdminPageForm):
                 field.help_text = note
 
     def clean(self):
-        from events.facts import fact_values
-
         cleaned = super().clean()
         if self.fact_source is not None:
-            for name, value in fact_values(self.fact_source).items():
+            for name, value in self.fact_source.fact_values().items():
                 if name in self.fields:
                     cleaned[name] = value
         starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
@@ -541,16 +539,47 @@ class EventPage(HeroImageFields, ThemeFields, Page):
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
+    # --- The facts every translation shares (``FACT_FIELDS``; ``events.facts``) ---
+
+    def fact_source(self) -> "EventPage | None":
+        """The page whose facts this one shows: the default-language original, or
+        ``None`` when this is the original (or a translation without one)."""
+        if self.locale_id is None:
+            return None
+        source = self.canonical
+        return None if source.pk is None or source.pk == self.pk else source
+
+    def fact_content(self) -> dict[str, Any]:
+        """The facts as a revision stores them (related rows by id)."""
+        data: dict[str, Any] = {}
+        for name in self.FACT_FIELDS:
+            field = self._meta.get_field(name)
+            if field.many_to_many:
+                data[name] = [row.pk for row in getattr(self, name).all()]
+            else:
+                data[name] = get_field_value(field, self)
+        return data
+
+    def fact_values(self) -> dict[str, Any]:
+        """The facts as form values (related rows as objects)."""
+        values: dict[str, Any] = {}
+        for name in self.FACT_FIELDS:
+            field = self._meta.get_field(name)
+            values[name] = (
+                list(getattr(self, name).all())
+                if field.many_to_many
+                else getattr(self, name)
+            )
+        return values
+
     def with_content_json(self, content):
         """A revision never brings back a cancelled event (the cancellation is
         process data, not content) or an older calendar sequence, and a
         translation's revision never brings back facts of its own: they are the
         original's (``FACT_FIELDS``), whatever the revision holds."""
-        from events.facts import fact_content, fact_source
-
-        source = fact_source(self)
+        source = self.fact_source()
         if source is not None:
-            content = {**content, **fact_content(source)}
+            content = {**content, **source.fact_content()}
         page = super().with_content_json(content)
         page.cancelled_at = self.cancelled_at
         page.cancellation_reason = self.cancellation_reason
@@ -623,6 +652,8 @@ class EventPage(HeroImageFields, ThemeFields, Page):
     def get_context(self, request, *args, **kwargs):
         """Facts in the reader's language, the reader's next step (apply, confirm,
         withdraw…), places and structured data (``events.event_page``)."""
+        # In the method: the reads import this package (the known circle,
+        # tests/test_architecture.py).
         from events.event_page import event_detail
 
         context = super().get_context(request, *args, **kwargs)
@@ -673,7 +704,7 @@ class EventIndexPage(Page):
     def get_events(self, request):
         """This request's calendar: upcoming events (open calls first) and one
         page of the archive, filtered (``events.listing``)."""
-        from events.listing import event_listing
+        from events.listing import event_listing  # the known circle (see above)
 
         return event_listing(self, request.GET)
 

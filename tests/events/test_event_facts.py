@@ -9,7 +9,6 @@ import icalendar
 import pytest
 from lxml import html as lxml_html
 
-from events.facts import fact_content
 from events.models import EventPage
 from tests.events.fixtures import make_event
 from tests.factories import OrganisationFactory, UserFactory
@@ -86,12 +85,12 @@ def test_the_translations_revisions_carry_the_originals_facts(pair):
     english, german = pair
     english = _change_original(english)
     german = EventPage.objects.get(pk=german.pk)
-    expected = fact_content(english)
+    expected = english.fact_content()
     stored = german.get_latest_revision().content
     assert stored["venue"] == NEW_VENUE
     assert stored["capacity"] == 40
     draft = german.get_latest_revision_as_object()
-    assert fact_content(draft) == expected
+    assert draft.fact_content() == expected
 
 
 def test_an_older_german_draft_cannot_bring_back_old_facts(pair):
