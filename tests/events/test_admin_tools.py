@@ -657,7 +657,7 @@ def test_inviting_mails_account_holders_and_names_the_others(organiser_client, w
     )
     assert event.get_full_url() in said
     [notice] = Notification.objects.all()
-    assert (notice.kind, notice.recipient, notice.event_id) == (
+    assert (notice.kind, notice.recipient, notice.page_id) == (
         "event_invitation",
         guest,
         event.pk,

@@ -237,3 +237,27 @@ def test_organisers_see_the_outbox_and_others_do_not(
         assert client.post(retry).status_code == 302
     notification.refresh_from_db()
     assert notification.state == "sent"
+
+
+def test_the_outbox_index_counts_each_events_notices(client):
+    """The notices' page is any Wagtail page now: an event's notices are still
+    counted on the event (through its page)."""
+    event, regs = event_with(["accepted", "accepted", "accepted"])
+    quiet = make_event(title="A quiet event")
+    for number, (registration, state) in enumerate(
+        zip(regs, ["failed", "queued", "sent"], strict=True)
+    ):
+        notification = outbox.notify(
+            recipient=registration.user,
+            kind="registration_accepted",
+            dedupe_key=f"index:{number}",
+            subject_object=registration,
+        )
+        Notification.objects.filter(pk=notification.pk).update(state=state)
+    client.force_login(UserFactory(is_superuser=True))
+    response = client.get(reverse("events_outbox_index"))
+    assert response.status_code == 200
+    rows = {e.pk: (e.failed, e.waiting, e.sent) for e in response.context["events"]}
+    assert rows[event.pk] == (1, 1, 1)
+    assert rows[quiet.pk] == (0, 0, 0)
+    assert list(response.context["events"])[0].pk == event.pk  # failed ones first

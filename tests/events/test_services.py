@@ -533,7 +533,7 @@ def test_inviting_mails_account_holders_once_and_not_the_others():
     assert not result.mails_withheld
     [notice] = invitation_notices()
     assert (notice.recipient, notice.language) == (guest, "de")
-    assert notice.event_id == event.pk and notice.subject_object == event
+    assert notice.page_id == event.pk and notice.subject_object == event
     assert result.created[0].invited_by == organiser
 
     # Inviting again (any case) invites and mails nobody; writing the notice
