@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.db.models import Q
 
-from notifications.delivery import notification_send
+from notifications.delivery import close_mail_connection, notification_send
 from notifications.models import Notification, NotificationState
 
 LOCMEM_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -15,10 +15,13 @@ LOCMEM_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 def _mail_kept_in_memory():
     """Mail sent inside goes to Django's in-memory outbox, not the console."""
     backend = settings.EMAIL_BACKEND
+    # The outbox keeps its connection open; one opened before would still print.
+    close_mail_connection()
     settings.EMAIL_BACKEND = LOCMEM_BACKEND
     try:
         yield
     finally:
+        close_mail_connection()
         settings.EMAIL_BACKEND = backend
 
 

@@ -47,7 +47,9 @@ class SendOutcome:
 _mail_connection = None
 
 
-def _close_mail_connection() -> None:
+def close_mail_connection() -> None:
+    """Close the connection this process keeps open; the next mail opens one with
+    the mail settings of that moment."""
     global _mail_connection
     if _mail_connection is not None:
         with contextlib.suppress(Exception):  # closing a broken connection
@@ -68,11 +70,11 @@ def _deliver(message: EmailMultiAlternatives) -> int:
         try:
             return _mail_connection.send_messages([message])
         except smtplib.SMTPServerDisconnected:
-            _close_mail_connection()
+            close_mail_connection()
             if not reused or attempt == 2:
                 raise
         except Exception:
-            _close_mail_connection()
+            close_mail_connection()
             raise
     return 0  # pragma: no cover - the loop always returns or raises
 

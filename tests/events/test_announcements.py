@@ -32,9 +32,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _fresh_mail_connection():
-    delivery._close_mail_connection()
+    delivery.close_mail_connection()
     yield
-    delivery._close_mail_connection()
+    delivery.close_mail_connection()
 
 
 def _kinds() -> list[str]:

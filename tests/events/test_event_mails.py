@@ -26,9 +26,9 @@ BACKENDS = "tests.notifications.backends"
 @pytest.fixture(autouse=True)
 def _fresh_mail_connection():
     """The outbox keeps one SMTP connection per process; each test gets its own."""
-    delivery._close_mail_connection()
+    delivery.close_mail_connection()
     yield
-    delivery._close_mail_connection()
+    delivery.close_mail_connection()
 
 
 def _notify(registration, key="k1", kind="registration_accepted", **extra):
@@ -79,7 +79,7 @@ def test_an_organiser_retries_a_failed_notice(settings):
     notification = _notify(registration)
     delivery.notification_send(notification_id=notification.pk)
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    delivery._close_mail_connection()
+    delivery.close_mail_connection()
     organiser = registration.event.organisers.model.objects.create(
         username="org", email="org@example.org"
     )

@@ -28,9 +28,9 @@ TEASER = "First line, with a comma; a semicolon\nSecond line \\ backslash"
 
 @pytest.fixture(autouse=True)
 def _fresh_mail_connection():
-    delivery._close_mail_connection()
+    delivery.close_mail_connection()
     yield
-    delivery._close_mail_connection()
+    delivery.close_mail_connection()
 
 
 @pytest.fixture

@@ -30,10 +30,10 @@ BACKENDS = "tests.notifications.backends"
 @pytest.fixture(autouse=True)
 def _fresh_mail_connection():
     """The outbox keeps one SMTP connection per process; each test gets its own."""
-    delivery._close_mail_connection()
+    delivery.close_mail_connection()
     queue._broker_down_until = 0.0
     yield
-    delivery._close_mail_connection()
+    delivery.close_mail_connection()
     queue._broker_down_until = 0.0
 
 

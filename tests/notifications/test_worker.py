@@ -95,7 +95,7 @@ def live(worker, sink):
     _use_broker(REDIS_URL)
     if worker.process.poll() is not None:
         worker.start()
-    delivery._close_mail_connection()
+    delivery.close_mail_connection()
     return worker, sink
 
 

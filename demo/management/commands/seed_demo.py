@@ -13,11 +13,11 @@ from django.db import transaction
 from demo import community, core, events, exchanges, notifications, practices, projects
 
 # Projects come after events: each project links to the event it came from. The
-# notices of registrations and exchanges are delivered in the transaction that made
-# them, so the send tasks queued for its commit find them sent.
+# notices of affiliations, registrations and exchanges are delivered in the
+# transaction that made them, so the send tasks queued for its commit find them sent.
 SEEDS = [
     [core.seed],
-    [community.seed],
+    [community.seed, notifications.deliver],
     [practices.seed],
     [events.seed, exchanges.seed, notifications.deliver],
     [projects.seed],
