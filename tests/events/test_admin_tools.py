@@ -14,10 +14,9 @@ from django.utils import timezone
 import pytest
 from openpyxl import load_workbook
 
-from events import admin_registrations
-from events.admin_registrations import events_managed_by
+from events.admin import menu
 from events.models import EventInvitation, Registration, RegistrationLog
-from events.permissions import can_manage_event
+from events.permissions import can_manage_event, events_managed_by
 from notifications.models import Notification
 from tests.events.fixtures import make_event
 from tests.factories import (
@@ -229,11 +228,9 @@ def test_menu_and_page_buttons_only_for_managers(rf, world):
     for actor, shown in [("coordinator", True), ("organiser", True), ("editor", False)]:
         request = rf.get("/admin/")
         request.user = world[actor]
-        item = admin_registrations.register_applicants_menu_item()
+        item = menu.register_applicants_menu_item()
         assert item.is_shown(request) is shown
-        buttons = list(
-            admin_registrations.page_listing_applicant_buttons(event, world[actor])
-        )
+        buttons = list(menu.page_listing_applicant_buttons(event, world[actor]))
         assert bool(buttons) is shown
         if shown:
             assert buttons[0].url == list_url(event)
@@ -657,7 +654,7 @@ def test_inviting_mails_account_holders_and_names_the_others(organiser_client, w
     )
     assert event.get_full_url() in said
     [notice] = Notification.objects.all()
-    assert (notice.kind, notice.recipient, notice.event_id) == (
+    assert (notice.kind, notice.recipient, notice.page_id) == (
         "event_invitation",
         guest,
         event.pk,

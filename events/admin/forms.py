@@ -1,0 +1,224 @@
+"""Forms of the organisers' tools; an unknown value is an error, never a 500."""
+
+from django import forms
+from django.contrib.auth.base_user import BaseUserManager
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from django_countries import countries
+
+from community.models import OrganisationKind
+from core.params import parse_int
+
+from ..models import Brings, EventPage, Registration, RegistrationState
+from ..models.registrations import ACTIVE_STATES
+
+DECISION_CHOICES = [
+    (RegistrationState.ACCEPTED, _("Accept")),
+    (RegistrationState.WAITLISTED, _("Put on the waitlist")),
+    (RegistrationState.DECLINED, _("Decline")),
+]
+MAX_INVITATIONS = 500
+REASON_HELP = _("Sent with the notice and kept in the history.")
+
+
+def _textarea(rows: int, **attrs) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows, **attrs})
+
+
+class ApplicantFilterForm(forms.Form):
+    """The filters of the applicant list (GET)."""
+
+    q = forms.CharField(label=_("Name or organisation"), required=False)
+    state = forms.ChoiceField(
+        label=_("State"),
+        required=False,
+        choices=[("", _("All states")), *RegistrationState.choices],
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind of organisation"),
+        required=False,
+        choices=[("", _("All kinds")), *OrganisationKind.choices],
+    )
+    brings = forms.ChoiceField(
+        label=_("Brings"),
+        required=False,
+        choices=[("", _("Anything")), *Brings.choices],
+    )
+    LOOKUPS = {
+        "state": "state",
+        "country": "organisation__country",
+        "kind": "organisation__kind",
+        "brings": "brings",
+    }
+
+    def __init__(self, *args, country_codes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        named = sorted(
+            ((code, countries.name(code)) for code in country_codes if code),
+            key=lambda pair: pair[1],
+        )
+        self.fields["country"].choices = [("", _("All countries")), *named]
+
+    def apply(self, queryset: QuerySet[Registration]) -> QuerySet[Registration]:
+        data = self.cleaned_data
+        if words := data.get("q"):
+            queryset = queryset.filter(name_or_organisation(words))
+        chosen = {lookup: data[name] for name, lookup in self.LOOKUPS.items()}
+        return queryset.filter(**{key: value for key, value in chosen.items() if value})
+
+
+def name_or_organisation(words: str) -> Q:
+    """Applications whose person or organisation is named with ``words``."""
+    return (
+        Q(user__first_name__icontains=words)
+        | Q(user__last_name__icontains=words)
+        | Q(organisation__name__icontains=words)
+        | Q(organisation_name__icontains=words)
+    )
+
+
+class IdListField(forms.Field):
+    """Several ids from checkboxes of the same name; anything else is invalid."""
+
+    widget = forms.MultipleHiddenInput
+    default_error_messages = {"invalid": _("Enter whole numbers.")}
+
+    def to_python(self, value) -> list[int]:
+        if not value:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        ids = [parse_int(item) if isinstance(item, str) else None for item in value]
+        if None in ids:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return ids
+
+
+class TransitionForm(forms.Form):
+    """One application to a new state, with the reason."""
+
+    to_state = forms.ChoiceField(label=_("Decision"), choices=DECISION_CHOICES)
+    reason = forms.CharField(
+        label=_("Reason or message"),
+        required=False,
+        max_length=2000,
+        widget=_textarea(3),
+        help_text=REASON_HELP,
+    )
+
+
+class BulkTransitionForm(forms.Form):
+    """Several applications of one event to one new state, with one message."""
+
+    registration = IdListField(
+        label=_("Applications"),
+        error_messages={
+            "required": _("Select at least one applicant first; nothing was changed."),
+            "invalid": _(
+                "Some selected applications do not belong to this event; "
+                "nothing was changed."
+            ),
+        },
+    )
+    to_state = forms.ChoiceField(
+        label=_("Decision"),
+        choices=DECISION_CHOICES,
+        error_messages={
+            "required": _("Choose what to do with the selected applicants."),
+            "invalid_choice": _(
+                "“%(value)s” is not something you can do here; nothing was changed."
+            ),
+        },
+    )
+    reason = forms.CharField(
+        label=_("Message to the applicants"),
+        required=False,
+        max_length=2000,
+        widget=_textarea(3),
+        help_text=REASON_HELP,
+    )
+
+    def __init__(self, *args, event: EventPage, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+
+    def clean_registration(self) -> list[Registration]:
+        ids = set(self.cleaned_data["registration"])
+        found = list(self.event.registrations.filter(pk__in=ids).select_related("user"))
+        if len(found) != len(ids):
+            raise ValidationError(self.fields["registration"].error_messages["invalid"])
+        return found
+
+
+class InvitationForm(forms.Form):
+    emails = forms.CharField(
+        label=_("E-mail addresses"),
+        widget=_textarea(6, autocomplete="off"),
+        help_text=_("One address per line. Addresses already invited are skipped."),
+        error_messages={"required": _("Enter at least one e-mail address.")},
+    )
+
+    def clean_emails(self) -> list[str]:
+        lines = [line.strip() for line in self.cleaned_data["emails"].splitlines()]
+        lines = [line for line in lines if line]
+        if not lines:
+            raise ValidationError(_("Enter at least one e-mail address."))
+        if len(lines) > MAX_INVITATIONS:
+            raise ValidationError(
+                _("Enter at most %(limit)s addresses at a time.")
+                % {"limit": MAX_INVITATIONS}
+            )
+        invalid = [line for line in lines if not _is_email(line)]
+        if invalid:
+            raise ValidationError(
+                _(
+                    "These lines are not e-mail addresses: %(lines)s. "
+                    "Nobody was invited."
+                )
+                % {"lines": ", ".join(invalid[:20])}
+            )
+        return [BaseUserManager.normalize_email(line) for line in lines]
+
+
+def _is_email(text: str) -> bool:
+    try:
+        validate_email(text)
+    except ValidationError:
+        return False
+    return True
+
+
+class MessageForm(forms.Form):
+    states = forms.MultipleChoiceField(
+        label=_("Write to"),
+        help_text=_("Tick none to write to everyone still taking part."),
+        choices=[(state, RegistrationState(state).label) for state in ACTIVE_STATES]
+        + [(RegistrationState.ATTENDED, RegistrationState.ATTENDED.label)],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    body = forms.CharField(
+        label=_("Message"),
+        max_length=10000,
+        widget=_textarea(10),
+        help_text=_(
+            "Sent as you write it, in one language, to each person separately."
+        ),
+    )
+    message_key = forms.CharField(widget=forms.HiddenInput, max_length=40)
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the event cancelled?"),
+        max_length=2000,
+        widget=_textarea(5),
+        help_text=_(
+            "Every participant reads this in the e-mail, and the event page shows it."
+        ),
+    )
