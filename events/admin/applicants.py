@@ -2,7 +2,7 @@
 applicants: filters, counts per state, places, the balance of countries and
 genders, bulk decisions, and the same list as CSV or XLSX (``?export=csv``)."""
 
-from dataclasses import dataclass
+from collections import namedtuple
 
 from django.db.models import Count, F, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -24,7 +24,7 @@ from .. import selectors
 from ..models import Gender, Registration, RegistrationState
 from ..models.registrations import PLACE_HOLDING_STATES
 from .base import EventAdminMixin, ManagedEventsView, paginate
-from .forms import ApplicantFilterForm, BulkTransitionForm
+from .forms import ApplicantFilterSet, BulkTransitionForm
 
 APPLICANTS_PER_PAGE = 100
 PLACED = Q(state__in=PLACE_HOLDING_STATES)
@@ -49,11 +49,7 @@ class ApplicantsIndexView(ManagedEventsView):
         ).order_by(F("starts_at").desc(nulls_first=True), "pk")
 
 
-@dataclass
-class BalanceRow:
-    label: str
-    total: int
-    placed: int
+BalanceRow = namedtuple("BalanceRow", "label total placed")
 
 
 # The columns of the export: heading and value; personal ones only for those who
@@ -136,20 +132,17 @@ class ApplicantListView(SpreadsheetExportMixin, EventAdminMixin, TemplateView):
         )
 
     @cached_property
-    def filter_form(self) -> ApplicantFilterForm:
-        return ApplicantFilterForm(
+    def filterset(self) -> ApplicantFilterSet:
+        return ApplicantFilterSet(
             self.request.GET or None,
+            self.registrations.select_related("user", "organisation")
+            .prefetch_related("organisation__names")
+            .order_by("created_at", "pk"),
             country_codes=[row["organisation__country"] for row in self.country_rows],
         )
 
     def filtered(self) -> QuerySet[Registration]:
-        queryset = self.registrations.select_related(
-            "user", "organisation"
-        ).prefetch_related("organisation__names")
-        form = self.filter_form
-        if form.is_bound and form.is_valid():
-            queryset = form.apply(queryset)
-        return queryset.order_by("created_at", "pk")
+        return self.filterset.qs
 
     def state_counts(self) -> list[dict]:
         counts = dict(self.registrations.values_list("state").annotate(Count("pk")))
@@ -187,7 +180,7 @@ class ApplicantListView(SpreadsheetExportMixin, EventAdminMixin, TemplateView):
     # --- responses
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if self.filter_form.is_bound and not self.filter_form.is_valid():
+        if self.filterset.is_bound and not self.filterset.is_valid():
             messages.error(
                 request, _("Some filters were not understood and are not applied.")
             )
@@ -203,7 +196,7 @@ class ApplicantListView(SpreadsheetExportMixin, EventAdminMixin, TemplateView):
         query.pop("p", None)
         query.pop("export", None)
         context.update(
-            filter_form=self.filter_form,
+            filter_form=self.filterset.form,
             page=page,
             registrations=page.object_list,
             state_counts=self.state_counts(),

@@ -4,9 +4,12 @@ from django import forms
 from django.contrib.auth.base_user import BaseUserManager
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.filters import WagtailFilterSet
+
+import django_filters
 from django_countries import countries
 
 from community.models import OrganisationKind
@@ -28,47 +31,45 @@ def _textarea(rows: int, **attrs) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows, **attrs})
 
 
-class ApplicantFilterForm(forms.Form):
-    """The filters of the applicant list (GET)."""
+class ApplicantFilterSet(WagtailFilterSet):
+    """The filters of the applicant list (GET); an unknown value is reported by the
+    view and then no filter applies."""
 
-    q = forms.CharField(label=_("Name or organisation"), required=False)
-    state = forms.ChoiceField(
-        label=_("State"),
-        required=False,
-        choices=[("", _("All states")), *RegistrationState.choices],
+    q = django_filters.CharFilter(label=_("Name or organisation"), method="words")
+    state = django_filters.ChoiceFilter(
+        label=_("State"), choices=RegistrationState.choices, empty_label=_("All states")
     )
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    kind = forms.ChoiceField(
+    country = django_filters.ChoiceFilter(
+        label=_("Country"),
+        field_name="organisation__country",
+        empty_label=_("All countries"),
+    )
+    kind = django_filters.ChoiceFilter(
         label=_("Kind of organisation"),
-        required=False,
-        choices=[("", _("All kinds")), *OrganisationKind.choices],
+        field_name="organisation__kind",
+        choices=OrganisationKind.choices,
+        empty_label=_("All kinds"),
     )
-    brings = forms.ChoiceField(
-        label=_("Brings"),
-        required=False,
-        choices=[("", _("Anything")), *Brings.choices],
+    brings = django_filters.ChoiceFilter(
+        label=_("Brings"), choices=Brings.choices, empty_label=_("Anything")
     )
-    LOOKUPS = {
-        "state": "state",
-        "country": "organisation__country",
-        "kind": "organisation__kind",
-        "brings": "brings",
-    }
 
-    def __init__(self, *args, country_codes=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        named = sorted(
+    class Meta:
+        model = Registration
+        fields = []
+
+    def __init__(self, data=None, queryset=None, *, country_codes=(), **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        self.filters["country"].extra["choices"] = sorted(
             ((code, countries.name(code)) for code in country_codes if code),
             key=lambda pair: pair[1],
         )
-        self.fields["country"].choices = [("", _("All countries")), *named]
 
-    def apply(self, queryset: QuerySet[Registration]) -> QuerySet[Registration]:
-        data = self.cleaned_data
-        if words := data.get("q"):
-            queryset = queryset.filter(name_or_organisation(words))
-        chosen = {lookup: data[name] for name, lookup in self.LOOKUPS.items()}
-        return queryset.filter(**{key: value for key, value in chosen.items() if value})
+    def words(self, queryset, name, value):
+        return queryset.filter(name_or_organisation(value)) if value else queryset
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset) if self.is_valid() else queryset
 
 
 def name_or_organisation(words: str) -> Q:

@@ -4,57 +4,40 @@ from django.urls import path
 
 from wagtail import hooks
 
-from .applicants import ApplicantListView, ApplicantsIndexView
-from .check_in import CheckInActionView, CheckInView
-from .decisions import ApplicantDetailView, BulkTransitionView
-from .invitations import InvitationsView
-from .outbox import (
-    CancelEventView,
-    EventOutboxView,
-    MessageParticipantsView,
-    OutboxIndexView,
-    outbox_retry,
-)
+from . import applicants, check_in, decisions, invitations, outbox
+
+APPLICANTS = "events/applicants/<id:event_id>/"
+OUTBOX = "events/outbox/<id:event_id>/"
+URLS = [
+    ("events/applicants/", applicants.ApplicantsIndexView, "events_applicants_index"),
+    (APPLICANTS, applicants.ApplicantListView, "events_applicants"),
+    (APPLICANTS + "bulk/", decisions.BulkTransitionView, "events_applicants_bulk"),
+    (APPLICANTS + "<id:pk>/", decisions.ApplicantDetailView, "events_applicant"),
+    (APPLICANTS + "check-in/", check_in.CheckInView, "events_check_in"),
+    (APPLICANTS + "invitations/", invitations.InvitationsView, "events_invitations"),
+    ("events/outbox/", outbox.OutboxIndexView, "events_outbox_index"),
+    (OUTBOX, outbox.EventOutboxView, "events_outbox"),
+    (OUTBOX + "message/", outbox.MessageParticipantsView, "events_message"),
+    (OUTBOX + "cancel/", outbox.CancelEventView, "events_cancel"),
+]
 
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    event = "events/applicants/<id:event_id>/"
-    outbox = "events/outbox/<id:event_id>/"
+    action = check_in.CheckInActionView.as_view
     return [
+        *(path(route, view.as_view(), name=name) for route, view, name in URLS),
         path(
-            "events/applicants/",
-            ApplicantsIndexView.as_view(),
-            name="events_applicants_index",
-        ),
-        path(event, ApplicantListView.as_view(), name="events_applicants"),
-        path(
-            event + "bulk/", BulkTransitionView.as_view(), name="events_applicants_bulk"
-        ),
-        path(
-            event + "<id:pk>/", ApplicantDetailView.as_view(), name="events_applicant"
-        ),
-        path(event + "check-in/", CheckInView.as_view(), name="events_check_in"),
-        path(
-            event + "check-in/<id:pk>/",
-            CheckInActionView.as_view(action="check_in"),
+            APPLICANTS + "check-in/<id:pk>/",
+            action(action="check_in"),
             name="events_check_in_action",
         ),
         path(
-            event + "no-show/<id:pk>/",
-            CheckInActionView.as_view(action="no_show"),
+            APPLICANTS + "no-show/<id:pk>/",
+            action(action="no_show"),
             name="events_no_show",
         ),
         path(
-            event + "invitations/", InvitationsView.as_view(), name="events_invitations"
+            OUTBOX + "retry/<id:pk>/", outbox.outbox_retry, name="events_outbox_retry"
         ),
-        path("events/outbox/", OutboxIndexView.as_view(), name="events_outbox_index"),
-        path(outbox, EventOutboxView.as_view(), name="events_outbox"),
-        path(outbox + "retry/<id:pk>/", outbox_retry, name="events_outbox_retry"),
-        path(
-            outbox + "message/",
-            MessageParticipantsView.as_view(),
-            name="events_message",
-        ),
-        path(outbox + "cancel/", CancelEventView.as_view(), name="events_cancel"),
     ]
