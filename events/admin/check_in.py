@@ -18,12 +18,8 @@ from .base import EventAdminMixin, safe_next
 from .forms import name_or_organisation
 
 # Who is on the check-in list: everyone with a place who may turn up.
-CHECK_IN_STATES = (
-    RegistrationState.ACCEPTED,
-    RegistrationState.CONFIRMED,
-    RegistrationState.ATTENDED,
-    RegistrationState.NO_SHOW,
-)
+S = RegistrationState
+CHECK_IN_STATES = (S.ACCEPTED, S.CONFIRMED, S.ATTENDED, S.NO_SHOW)
 
 
 class CheckInView(EventAdminMixin, TemplateView):

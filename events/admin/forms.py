@@ -27,8 +27,10 @@ MAX_INVITATIONS = 500
 REASON_HELP = _("Sent with the notice and kept in the history.")
 
 
-def _textarea(rows: int, **attrs) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows, **attrs})
+def _text(label, *, rows: int, attrs=None, **kwargs) -> forms.CharField:
+    """A text box of ``rows`` lines."""
+    widget = forms.Textarea(attrs={"rows": rows, **(attrs or {})})
+    return forms.CharField(label=label, widget=widget, **kwargs)
 
 
 class ApplicantFilterSet(WagtailFilterSet):
@@ -103,11 +105,11 @@ class TransitionForm(forms.Form):
     """One application to a new state, with the reason."""
 
     to_state = forms.ChoiceField(label=_("Decision"), choices=DECISION_CHOICES)
-    reason = forms.CharField(
-        label=_("Reason or message"),
+    reason = _text(
+        _("Reason or message"),
+        rows=3,
         required=False,
         max_length=2000,
-        widget=_textarea(3),
         help_text=REASON_HELP,
     )
 
@@ -135,11 +137,11 @@ class BulkTransitionForm(forms.Form):
             ),
         },
     )
-    reason = forms.CharField(
-        label=_("Message to the applicants"),
+    reason = _text(
+        _("Message to the applicants"),
+        rows=3,
         required=False,
         max_length=2000,
-        widget=_textarea(3),
         help_text=REASON_HELP,
     )
 
@@ -156,9 +158,10 @@ class BulkTransitionForm(forms.Form):
 
 
 class InvitationForm(forms.Form):
-    emails = forms.CharField(
-        label=_("E-mail addresses"),
-        widget=_textarea(6, autocomplete="off"),
+    emails = _text(
+        _("E-mail addresses"),
+        rows=6,
+        attrs={"autocomplete": "off"},
         help_text=_("One address per line. Addresses already invited are skipped."),
         error_messages={"required": _("Enter at least one e-mail address.")},
     )
@@ -203,10 +206,10 @@ class MessageForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     subject = forms.CharField(label=_("Subject"), max_length=200)
-    body = forms.CharField(
-        label=_("Message"),
+    body = _text(
+        _("Message"),
+        rows=10,
         max_length=10000,
-        widget=_textarea(10),
         help_text=_(
             "Sent as you write it, in one language, to each person separately."
         ),
@@ -215,10 +218,10 @@ class MessageForm(forms.Form):
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Why is the event cancelled?"),
+    reason = _text(
+        _("Why is the event cancelled?"),
+        rows=5,
         max_length=2000,
-        widget=_textarea(5),
         help_text=_(
             "Every participant reads this in the e-mail, and the event page shows it."
         ),
