@@ -1,11 +1,6 @@
 """Wagtail admin of the events app. Each part registers its own hooks in its module:
-organisers' tools for applicants in ``admin_registrations``, an event's outbox and
-messages to participants in ``admin_outbox``, "Download my data" and account deletion
-in ``personal_data``."""
+the organisers' tools in ``events.admin`` (URLs in ``admin.urls``, menu and buttons
+in ``admin.menu``), "Download my data" and account deletion in ``personal_data``."""
 
-from . import (  # noqa: F401
-    admin_outbox,
-    admin_registrations,
-    personal_data,
-    site_hooks,
-)
+from . import personal_data, site_hooks  # noqa: F401
+from .admin import menu, urls  # noqa: F401

@@ -12,7 +12,7 @@ listed organisers. Outcomes, as in the rest of the admin
   a message (302 to /admin/); nothing changes.
 - FULL: the page or file shows (200) with personal data (e-mail addresses, motivation).
 - LIMITED: it shows (200) without personal data (coordinators who are not listed
-  organisers; see ``events.admin_registrations``).
+  organisers; see ``events.admin``).
 - DONE: the write happened and the view redirects back (302).
 """
 

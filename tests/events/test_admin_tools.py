@@ -14,10 +14,9 @@ from django.utils import timezone
 import pytest
 from openpyxl import load_workbook
 
-from events import admin_registrations
-from events.admin_registrations import events_managed_by
+from events.admin import menu
 from events.models import EventInvitation, Registration, RegistrationLog
-from events.permissions import can_manage_event
+from events.permissions import can_manage_event, events_managed_by
 from notifications.models import Notification
 from tests.events.fixtures import make_event
 from tests.factories import (
@@ -229,11 +228,9 @@ def test_menu_and_page_buttons_only_for_managers(rf, world):
     for actor, shown in [("coordinator", True), ("organiser", True), ("editor", False)]:
         request = rf.get("/admin/")
         request.user = world[actor]
-        item = admin_registrations.register_applicants_menu_item()
+        item = menu.register_applicants_menu_item()
         assert item.is_shown(request) is shown
-        buttons = list(
-            admin_registrations.page_listing_applicant_buttons(event, world[actor])
-        )
+        buttons = list(menu.page_listing_applicant_buttons(event, world[actor]))
         assert bool(buttons) is shown
         if shown:
             assert buttons[0].url == list_url(event)
