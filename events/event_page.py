@@ -6,8 +6,11 @@ Registrations always point at the default-language page (``EventPage.canonical``
 so the German page of an event asks about the same places and the same applicants.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.urls import reverse
@@ -23,8 +26,16 @@ from core.links import page_public_url
 from core.models import Cluster, FieldOfAction
 from core.structured_data import json_ld
 
-from .models import EventPage, Registration, RegistrationState
-from .models.registrations import PLACE_HOLDING_STATES
+from .models.registrations import (
+    PLACE_HOLDING_STATES,
+    Registration,
+    RegistrationState,
+)
+from .permissions import application_barrier
+from .selectors import event_places, registration_for, waitlist_position
+
+if TYPE_CHECKING:
+    from .models import EventPage
 
 # Who may see the online link and get it in their calendar file.
 ONLINE_LINK_STATES = (RegistrationState.CONFIRMED, RegistrationState.ATTENDED)
@@ -143,11 +154,6 @@ def call_to_action(request, event: EventPage) -> CallToAction:
 
 
 def _call_to_action(request, event: EventPage) -> CallToAction:
-    # In the function: the event page renders through this module, and these
-    # read the models package that holds it (the known circle, tests/test_architecture).
-    from .permissions import application_barrier
-    from .selectors import registration_for, waitlist_position
-
     canonical = event.canonical
     user = request.user
     registration = registration_for(user, canonical) if user.is_authenticated else None
@@ -298,8 +304,6 @@ def event_structured_data(event: EventPage, request, facts: dict) -> dict:
 def event_detail(page: EventPage, request) -> dict:
     """Context of an event's page: facts, the next step, places, structured data,
     and the online link for confirmed participants only."""
-    from .selectors import event_places  # the known circle (see above)
-
     facts = event_facts(page, request)
     action = call_to_action(request, page)
     registration = action.registration

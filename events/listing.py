@@ -48,7 +48,8 @@ from core.knowledge.listing import (
 from core.models import Cluster
 
 from .event_page import event_short_date
-from .models import AttendanceMode, EventFormat, EventPage
+from .models.choices import AttendanceMode, EventFormat
+from .models.pages import EventPage
 from .models.registrations import PLACE_HOLDING_STATES
 
 PER_PAGE = 12

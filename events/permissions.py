@@ -5,18 +5,23 @@ ask these functions. Region rows are translatable, so scopes compare
 ``translation_key`` the way ``community.permissions`` does.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from wagtail.models import Locale
-
 from community import permissions as community_permissions
 
-from .models import Eligibility, EventInvitation, EventPage, Registration
+from .models.choices import Eligibility
+from .models.registrations import EventInvitation, Registration
+
+if TYPE_CHECKING:
+    from .models import EventPage
 
 
 def can_manage_event(user, event: EventPage) -> bool:
@@ -34,36 +39,22 @@ def can_manage_event(user, event: EventPage) -> bool:
     return event.organisers.filter(pk=user.pk).exists()
 
 
-def events_managed_by(user) -> QuerySet[EventPage]:
-    """The default-language event pages the user manages, in one query (after the
-    user's coordinator roles, which ``community.permissions`` caches).
-
-    The rule of ``can_manage_event`` as a queryset for listings (the tests check
-    that both agree).
-    """
-    events = EventPage.objects.filter(locale=Locale.get_default())
+def managed_events_condition(user) -> Q | None:
+    """The rule of ``can_manage_event`` as a filter on event pages, for listings
+    (``events.admin.scope`` applies it; the tests check that both agree): ``None``
+    for nobody, an empty ``Q()`` for every event, else the organiser and
+    coordinator-scope condition."""
     if not (getattr(user, "is_authenticated", False) and user.is_active):
-        return events.none()
+        return None
     if user.is_superuser:
-        return events
+        return Q()
     condition = Q(organisers=user)
     scope = community_permissions.scope_q(
         user, region_path="region", country_path="country"
     )
     if scope is not None:
         condition |= scope
-    return events.filter(pk__in=EventPage.objects.filter(condition).values("pk"))
-
-
-def managed_event_keys(user) -> set:
-    """Translation keys of the events the user manages (any language's page
-    counts), worked out once per request and kept on the user object."""
-    cache = user.__dict__.setdefault("_cc_events", {})
-    if "managed_keys" not in cache:
-        cache["managed_keys"] = set(
-            events_managed_by(user).values_list("translation_key", flat=True)
-        )
-    return cache["managed_keys"]
+    return condition
 
 
 def can_see_personal_data(user, event: EventPage) -> bool:

@@ -5,14 +5,23 @@ Writes live in ``events.services``; the services count places through
 the numbers the rules act on come from one query.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, F, Q, QuerySet
 
 from wagtail.models import PageLogEntry, Revision
 
-from .models import EventPage, Registration, RegistrationState
-from .models.registrations import PLACE_HOLDING_STATES
+from .models.registrations import (
+    PLACE_HOLDING_STATES,
+    Registration,
+    RegistrationState,
+)
+
+if TYPE_CHECKING:
+    from .models import EventPage
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .. import permissions
 from ..models import Eligibility, EventPage
+from .scope import events_managed_by
 
 
 def event_or_404(pk: int) -> EventPage:
@@ -38,7 +39,7 @@ class ManagedEventsView(WagtailAdminTemplateMixin, TemplateView):
     ``annotate_events`` counts what the listing shows."""
 
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        self.events = permissions.events_managed_by(request.user)
+        self.events = events_managed_by(request.user)
         if not self.events.exists():
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

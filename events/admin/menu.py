@@ -8,7 +8,8 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.widgets.button import Button
 
 from ..models import EventPage
-from ..permissions import can_manage_event, managed_event_keys
+from ..permissions import can_manage_event
+from .scope import managed_event_keys
 
 # Other parts of the events admin add items to the "Events" menu through this hook.
 EVENTS_MENU_HOOK = "register_events_admin_menu_item"

@@ -6,15 +6,9 @@ Content editors write lives in ``pages``; process data lives in plain models tha
 ``events.services`` writes.
 """
 
-from .pages import (
-    AttendanceMode,
-    Eligibility,
-    EventFormat,
-    EventIndexPage,
-    EventPage,
-    EventPageForm,
-    SelectionMode,
-)
+from .choices import AttendanceMode, Eligibility, EventFormat, SelectionMode
+from .index import EventIndexPage
+from .pages import EventPage, EventPageForm
 from .registrations import (
     Brings,
     EventInvitation,

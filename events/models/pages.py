@@ -39,43 +39,10 @@ from core.blocks import (
     ResourcesBlock,
     SectionBlock,
 )
-from core.links import page_public_url
 from core.models import HeroImageFields, ThemeFields, validate_theme
 
-
-class EventFormat(models.TextChoices):
-    """The formats of the programme, as practitioners know them."""
-
-    DIALOGUE_EVENT = "dialogue_event", _("Dialogue event")
-    PRACTITIONERS_WORKSHOP = "practitioners_workshop", _("Practitioners' workshop")
-    LOCAL_PROJECT_WORKSHOP = "local_project_workshop", _("Local project workshop")
-    EXPERT_MISSION = "expert_mission", _("Expert mission")
-    STUDY_TOUR = "study_tour", _("Study tour")
-    TRAINING = "training", _("Training")
-    WEBINAR = "webinar", _("Webinar")
-    PEER_LEARNING_WORKSHOP = "peer_learning_workshop", _("Peer-learning workshop")
-    CONFERENCE = "conference", _("Conference")
-
-
-class AttendanceMode(models.TextChoices):
-    IN_PERSON = "in_person", _("In person")
-    ONLINE = "online", _("Online")
-    HYBRID = "hybrid", _("In person and online")
-
-
-class Eligibility(models.TextChoices):
-    """Who may apply for an event."""
-
-    SIGNED_IN = "signed_in", _("Anyone signed in")
-    VERIFIED_MEMBERS = "verified_members", _("Verified staff of member cities")
-    INVITED = "invited", _("Invited people only")
-
-
-class SelectionMode(models.TextChoices):
-    """How applicants get a place."""
-
-    FIRST_COME = "first_come", _("First come, first served")
-    SELECTION = "selection", _("Organisers select the participants")
+from ..event_page import event_detail
+from .choices import AttendanceMode, Eligibility, EventFormat, SelectionMode
 
 
 @functools.cache
@@ -652,10 +619,6 @@ class EventPage(HeroImageFields, ThemeFields, Page):
     def get_context(self, request, *args, **kwargs):
         """Facts in the reader's language, the reader's next step (apply, confirm,
         withdraw…), places and structured data (``events.event_page``)."""
-        # In the method: the reads import this package (the known circle,
-        # tests/test_architecture.py).
-        from events.event_page import event_detail
-
         context = super().get_context(request, *args, **kwargs)
         context.update(event_detail(self, request))
         return context
@@ -678,42 +641,3 @@ class EventPage(HeroImageFields, ThemeFields, Page):
     def clean(self):
         super().clean()
         validate_theme(self)
-
-
-class EventIndexPage(Page):
-    """The calendar: upcoming events with open calls first, then the archive."""
-
-    intro = models.TextField(
-        _("introduction"),
-        max_length=600,
-        blank=True,
-        help_text=_("A sentence or two above the filters."),
-    )
-
-    content_panels = [*Page.content_panels, "intro"]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["core.HomePage"]
-    subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("event index")
-
-    def get_events(self, request):
-        """This request's calendar: upcoming events (open calls first) and one
-        page of the archive, filtered (``events.listing``)."""
-        from events.listing import event_listing  # the known circle (see above)
-
-        return event_listing(self, request.GET)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        listing = self.get_events(request)
-        context["listing"] = listing
-        query = listing.canonical_query()
-        context["canonical_url"] = page_public_url(self, request) + (
-            f"?{query}" if query else ""
-        )
-        return context

@@ -15,8 +15,9 @@ import pytest
 from openpyxl import load_workbook
 
 from events.admin import menu
+from events.admin.scope import events_managed_by
 from events.models import EventInvitation, Registration, RegistrationLog
-from events.permissions import can_manage_event, events_managed_by
+from events.permissions import can_manage_event
 from notifications.models import Notification
 from tests.events.fixtures import make_event
 from tests.factories import (
