@@ -4,29 +4,19 @@ import json
 import re
 from datetime import timedelta
 
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail import hooks
-from wagtail.models import Page
 
 import pytest
-from allauth.account.models import EmailAddress
 
 from community.models import (
-    Affiliation,
-    AffiliationEvent,
-    Membership,
-    MembershipChange,
-    Organisation,
     OrganisationName,
     Region,
     Role,
     RoleKind,
-    User,
     Visibility,
 )
 from community.pages import ORGANISATION_SECTIONS_HOOK, NetworkIndexPage
@@ -598,72 +588,6 @@ def test_profile_query_count_does_not_grow_with_cities_or_people(
         response = client.get(AMMAN_URL)
     assert len(response.context["people"]) == 50
     assert one <= 29
-
-
-# --- Demo content -------------------------------------------------------------------
-
-
-def _counts() -> dict[str, int]:
-    models = [
-        Region,
-        Organisation,
-        OrganisationName,
-        Membership,
-        MembershipChange,
-        User,
-        Affiliation,
-        AffiliationEvent,
-        Role,
-        EmailAddress,
-        Page,
-        NetworkIndexPage,
-    ]
-    return {model.__name__: model.objects.count() for model in models}
-
-
-def test_seed_demo_is_idempotent_and_makes_the_network(settings, client):
-    settings.DEBUG = True
-    call_command("seed_demo", verbosity=0)
-    first = _counts()
-    call_command("seed_demo", verbosity=0)
-    assert _counts() == first
-
-    amman = Organisation.objects.get(slug="greater-amman-municipality")
-    assert amman.name == "Greater Amman Municipality"
-    assert amman.country.code == "JO"
-    assert amman.region.slug == "middle-east-north-africa"
-    assert amman.is_active_member and amman.has_location
-    munich = Organisation.objects.get(slug="munich")
-    assert munich.names.get(language="de").name == "München"
-    assert (
-        Organisation.objects.filter(slug__in=["frankfurt-am-main", "loerrach"]).count()
-        == 2
-    )
-    assert Membership.objects.filter(status="applied").exists()
-    assert Membership.objects.filter(status="suspended").exists()
-    assert Affiliation.objects.current().exists()
-    assert Affiliation.objects.pending().exists()
-    assert User.objects.filter(visibility__job_title="public").exists()
-
-    for email, region in [
-        ("coordinator.mena@example.org", "middle-east-north-africa"),
-        ("coordinator.see@example.org", "south-east-europe-caucasus"),
-        ("coordinator.ssa@example.org", "sub-saharan-africa"),
-    ]:
-        user = User.objects.get(email=email)
-        assert user.is_staff
-        assert user.check_password("connective-demo")
-        assert user.groups.filter(name="Coordinators").exists()
-        assert Role.objects.active().get(user=user, kind="coordinator").region == (
-            english_region(region)
-        )
-        assert EmailAddress.objects.get(user=user, email=email).verified
-    assert Group.objects.filter(name="Coordinators").count() == 1
-
-    pages = NetworkIndexPage.objects.live().filter(show_in_menus=True)
-    assert {page.title for page in pages} == {"Network", "Netzwerk"}
-    assert client.get("/en/network/").status_code == 200
-    assert client.get("/de/network/greater-amman-municipality/").status_code == 200
 
 
 # --- Theme of their practices ---------------------------------------------------------

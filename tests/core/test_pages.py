@@ -2,11 +2,9 @@
 
 from django.core.management import call_command
 
-from wagtail.models import Page
-
 import pytest
 
-from core.models import Cluster, FieldOfAction, HomePage, StandardPage
+from core.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -77,25 +75,6 @@ def test_home_page_query_count_is_small(
     client.get("/en/")
     with django_assert_max_num_queries(18):
         client.get("/en/")
-
-
-def test_seed_demo_is_idempotent(settings):
-    settings.DEBUG = True
-    call_command("seed_demo", verbosity=0)
-    counts = [
-        Page.objects.count(),
-        HomePage.objects.count(),
-        Cluster.objects.count(),
-        FieldOfAction.objects.count(),
-    ]
-    call_command("seed_demo", verbosity=0)
-    assert counts == [
-        Page.objects.count(),
-        HomePage.objects.count(),
-        Cluster.objects.count(),
-        FieldOfAction.objects.count(),
-    ]
-    assert Cluster.objects.filter(locale__language_code="de").count() == 4
 
 
 def test_seed_demo_refuses_without_debug(settings):

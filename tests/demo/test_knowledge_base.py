@@ -1,16 +1,11 @@
 """The knowledge base demo content: twenty practices and eighteen projects in two
 languages, linked to real demo organisations and taxonomy, seeded idempotently.
 
-Seeding publishes some two hundred pages (about half a minute), so the module seeds
-once inside a transaction that is rolled back when the module is done; each test
-runs in its own savepoint on top of it.
+The demo is seeded once for the package (``tests/demo/conftest.py``); that seeding
+again changes nothing is ``tests/demo/test_seed.py``.
 """
 
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
-
-from wagtail.models import Page, WorkflowPage
+from wagtail.models import WorkflowPage
 
 import pytest
 
@@ -19,45 +14,20 @@ from demo import practices as practices_demo
 from demo import projects as projects_demo
 from demo.data import load
 from practices.models import GoodPracticeIndexPage, GoodPracticePage
-from projects.models import ProjectCity, ProjectIndexPage, SupportedProjectPage
+from projects.models import ProjectIndexPage, SupportedProjectPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        with override_settings(DEBUG=True):
-            call_command("seed_demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 def _live(model, language: str):
     return model.objects.live().filter(locale__language_code=language)
 
 
-def _counts() -> list[int]:
-    return [
-        Page.objects.count(),
-        GoodPracticePage.objects.count(),
-        SupportedProjectPage.objects.count(),
-        ProjectCity.objects.count(),
-        WorkflowPage.objects.count(),
-    ]
-
-
-def test_seeds_every_practice_and_project_in_both_languages_once(seeded, settings):
-    settings.DEBUG = True
+def test_seeds_every_practice_and_project_in_both_languages_once(seeded):
     assert _live(GoodPracticePage, "en").count() == 20
     assert _live(GoodPracticePage, "de").count() == 20
     assert _live(SupportedProjectPage, "en").count() == 18
     assert _live(SupportedProjectPage, "de").count() == 18
-    counts = _counts()
-
-    call_command("seed_demo", verbosity=0)
-
-    assert _counts() == counts
 
 
 def test_practices_carry_their_facts(seeded):
