@@ -27,7 +27,8 @@ from notifications.models import Notification, NotificationState
 from practices.models import GoodPracticePage
 from projects.models import SupportedProjectPage
 
-pytestmark = pytest.mark.django_db
+# One process seeds the demo for all demo modules (tests/demo/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
 UPCOMING = load("registrations")["upcoming"]
 RECENT = load("registrations")["recent"]

@@ -16,7 +16,8 @@ from demo.data import load
 from practices.models import GoodPracticeIndexPage, GoodPracticePage
 from projects.models import ProjectIndexPage, SupportedProjectPage
 
-pytestmark = pytest.mark.django_db
+# One process seeds the demo for all demo modules (tests/demo/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
 
 def _live(model, language: str):

@@ -27,7 +27,8 @@ from notifications.models import Notification
 from practices.models import GoodPracticePage
 from projects.models import ProjectCity, SupportedProjectPage
 
-pytestmark = pytest.mark.django_db
+# One process seeds the demo for all demo modules (tests/demo/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
 
 def english_region(slug: str) -> Region:
