@@ -74,15 +74,7 @@ def calendar_lines(
         return []
     now = now or timezone.now()
     end = event.ends_at or event.starts_at + DEFAULT_DURATION
-    location = ", ".join(
-        part
-        for part in (
-            event.venue,
-            event.venue_city if event.venue_city not in event.venue else "",
-            event.country.name if event.country else "",
-        )
-        if part
-    )
+    location = event.location_line
     description = event.teaser or ""
     if online_link:
         description += f"\n\nOnline: {online_link}"

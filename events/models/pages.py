@@ -593,6 +593,20 @@ class EventPage(HeroImageFields, ThemeFields, Page):
         return self.starts_at is not None and self.starts_at <= timezone.now()
 
     @property
+    def location_line(self) -> str:
+        """Venue, city (unless the venue names it) and country on one line, for
+        the page and calendar files."""
+        return ", ".join(
+            part
+            for part in (
+                self.venue,
+                self.venue_city if self.venue_city not in self.venue else "",
+                self.country.name if self.country else "",
+            )
+            if part
+        )
+
+    @property
     def is_online(self) -> bool:
         return self.attendance_mode in (AttendanceMode.ONLINE, AttendanceMode.HYBRID)
 
