@@ -7,7 +7,6 @@ default language (see ``EventPage.canonical``), so a German translation of an ev
 shares its places, its waitlist and its applicants with the English original.
 """
 
-import functools
 import zoneinfo
 from datetime import datetime
 
@@ -38,24 +37,10 @@ from core.blocks import (
 )
 from core.models import HeroImageFields, ThemeFields, validate_theme
 from core.shared_facts import SharedFactsForm, SharedFactsPage
+from core.validators import validate_time_zone
 
 from ..event_page import event_detail
 from .choices import AttendanceMode, Eligibility, EventFormat, SelectionMode
-
-
-@functools.cache
-def known_time_zones() -> frozenset[str]:
-    """The IANA time zone names; read from disk once per process (each read scans
-    the whole tz database, about a tenth of a second)."""
-    return frozenset(zoneinfo.available_timezones())
-
-
-def validate_time_zone(value: str) -> None:
-    if value not in known_time_zones():
-        raise ValidationError(
-            _("“%(value)s” is not a known time zone, e.g. Europe/Berlin."),
-            params={"value": value},
-        )
 
 
 class AgendaItemBlock(blocks.StructBlock):
