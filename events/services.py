@@ -103,6 +103,10 @@ class NotAllowed(EventError):
     """The actor lacks the right for this action."""
 
 
+# Text as the person typed it, stripped; too long is an EventError.
+_clean_text = EventError.clean_text
+
+
 @dataclass
 class BulkResult:
     """What ``registrations_bulk_transition`` changed and what it refused (why)."""
@@ -343,16 +347,6 @@ def _require_owner(user, registration: Registration) -> None:
         registration.user_id
     ):
         raise NotAllowed(_("You can only change your own registration."))
-
-
-def _clean_text(value: str, *, limit: int, label: str) -> str:
-    value = (value or "").strip()
-    if len(value) > limit:
-        raise EventError(
-            _("%(field)s is too long: %(length)d characters, at most %(limit)d.")
-            % {"field": label, "length": len(value), "limit": limit}
-        )
-    return value
 
 
 # --- Applying -------------------------------------------------------------------------
