@@ -11,7 +11,6 @@ depend on how many events there are (``tests/events/test_listing.py``).
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
@@ -35,9 +34,11 @@ from wagtail.models import Page
 
 from community.models import Organisation, Region
 from core.knowledge.listing import (
+    ActiveFilter,
     ChoiceFilter,
     Listing,
     ListingFilter,
+    QueryLinks,
     TaxonomyFilter,
     cluster_filter,
     current_language,
@@ -203,14 +204,7 @@ class FilterField:
 
 
 @dataclass
-class ActiveEventFilter:
-    label: str
-    value: str
-    remove_query: str
-
-
-@dataclass
-class EventListing:
+class EventListing(QueryLinks):
     """One request's calendar: ``upcoming`` events (all), ``unscheduled`` ones (no
     date yet; listed only without a "when" filter), ``past`` (one page of the
     archive), the filter ``fields``, ``active_filters`` and ``messages``."""
@@ -219,7 +213,7 @@ class EventListing:
     selected: dict[str, tuple[ListingFilter, Any]] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
     fields: list[FilterField] = field(default_factory=list)
-    active_filters: list[ActiveEventFilter] = field(default_factory=list)
+    active_filters: list[ActiveFilter] = field(default_factory=list)
     upcoming: list[EventPage] = field(default_factory=list)
     unscheduled: list[EventPage] = field(default_factory=list)
     past: PaginatorPage | None = None
@@ -230,14 +224,6 @@ class EventListing:
     @property
     def params(self) -> dict[str, str]:
         return {name: spec.key(value) for name, (spec, value) in self.selected.items()}
-
-    def querystring(self, **changes) -> str:
-        params = {**self.params, **changes}
-        return urlencode({key: value for key, value in params.items() if value})
-
-    @property
-    def filter_query(self) -> str:
-        return self.querystring()
 
     @property
     def is_filtered(self) -> bool:
@@ -314,7 +300,7 @@ def _filter_fields(listing: EventListing, filters, terms: Listing) -> list:
         )
         if chosen:
             listing.active_filters.append(
-                ActiveEventFilter(
+                ActiveFilter(
                     label=str(spec.label),
                     value=dict(options).get(spec.key(chosen[1]), ""),
                     remove_query=listing.querystring(**{spec.name: ""}),
