@@ -9,6 +9,8 @@ caller's (``events.ical`` writes an event's ``VEVENT``).
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
+from django.http import HttpResponse
+
 MAX_OCTETS = 75
 
 
@@ -66,3 +68,10 @@ def calendar(entries: Iterable[list[str]], *, prodid: str, name: str = "") -> st
         lines.extend(entry)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def ics_response(text: str, filename: str) -> HttpResponse:
+    """A calendar file to download as ``filename``."""
+    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
