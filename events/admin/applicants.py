@@ -18,12 +18,13 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from django_countries import countries
 
 from community.admin_views import bar_chart
+from core.params import paginate
 from core.spreadsheets import SAFE_VALUE_PREPROCESS
 
 from .. import selectors
 from ..models import Gender, Registration, RegistrationState
 from ..models.registrations import PLACE_HOLDING_STATES
-from .base import EventAdminMixin, ManagedEventsView, paginate
+from .base import EventAdminMixin, ManagedEventsView
 from .forms import ApplicantFilterSet, BulkTransitionForm
 
 APPLICANTS_PER_PAGE = 100

@@ -11,9 +11,11 @@ from django.views.generic import FormView, View
 
 from wagtail.admin import messages
 
+from core.params import safe_next
+
 from .. import selectors, services
 from ..models import Registration, RegistrationState
-from .base import EventAdminMixin, safe_next
+from .base import EventAdminMixin
 from .forms import BulkTransitionForm, TransitionForm
 
 # The service for each transition organisers make on applications.
