@@ -19,7 +19,7 @@ from wagtail.models import Locale
 
 from core.ical import ics_response
 from core.links import page_public_url
-from core.models import Cluster
+from core.models import Cluster, live_translation
 
 from . import ical
 from .event_page import ONLINE_LINK_STATES, WITHDRAWABLE_STATES
@@ -51,18 +51,10 @@ def _event(event_id: int) -> EventPage:
 def _in_active_language(event: EventPage) -> EventPage:
     """The event's page in the reader's language, or the one given."""
     try:
-        locale = Locale.get_active()
+        language = Locale.get_active().language_code
     except Locale.DoesNotExist:
         return event
-    if event.locale_id == locale.pk:
-        return event
-    return (
-        EventPage.objects.live()
-        .public()
-        .filter(translation_key=event.translation_key, locale=locale)
-        .first()
-        or event
-    )
+    return live_translation(event, language, public=True)
 
 
 def _rate_limited(user) -> bool:
