@@ -9,7 +9,6 @@ nothing changes.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,6 +19,7 @@ from wagtail.models import Locale
 from core.ical import ics_response
 from core.links import page_public_url
 from core.models import Cluster, live_translation
+from core.throttle import rate_exceeded
 
 from . import ical
 from .event_page import ONLINE_LINK_STATES, WITHDRAWABLE_STATES
@@ -57,18 +57,6 @@ def _in_active_language(event: EventPage) -> EventPage:
     return live_translation(event, language, public=True)
 
 
-def _rate_limited(user) -> bool:
-    """True once the person sent ``APPLY_RATE`` applications this hour."""
-    key = f"events:apply:{user.pk}"
-    cache.add(key, 0, APPLY_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, APPLY_WINDOW)
-        count = 1
-    return count > APPLY_RATE
-
-
 @login_required
 def event_apply(request, event_id: int):
     """The application form (GET) and sending it (POST)."""
@@ -82,7 +70,9 @@ def event_apply(request, event_id: int):
     status = 200
     if request.method == "POST":
         form = ApplicationForm(request.POST, user=request.user)
-        if _rate_limited(request.user):
+        if rate_exceeded(
+            f"events:apply:{request.user.pk}", limit=APPLY_RATE, window=APPLY_WINDOW
+        ):
             form.is_valid()
             form.add_error(
                 None,
