@@ -14,6 +14,7 @@ when the actor lacks the right) with a message a person can read, and change
 nothing.
 """
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -580,6 +581,14 @@ def registration_decline(
     return locked
 
 
+# The organisers' decisions on an application, by the state each leads to.
+DECISIONS = {
+    S.ACCEPTED: registration_accept,
+    S.WAITLISTED: registration_waitlist,
+    S.DECLINED: registration_decline,
+}
+
+
 # --- The participant's own steps ---------------------------------------------------
 
 
@@ -854,17 +863,12 @@ def registrations_bulk_transition(
     come back with the reason, the rest are changed, logged and notified.
     """
     actions = {
-        S.ACCEPTED: lambda r: registration_accept(
-            registration=r, actor=actor, reason=reason
-        ),
-        S.WAITLISTED: lambda r: registration_waitlist(
-            registration=r, actor=actor, reason=reason
-        ),
-        S.DECLINED: lambda r: registration_decline(
-            registration=r, actor=actor, reason=reason
-        ),
-        S.ATTENDED: lambda r: registration_check_in(registration=r, actor=actor),
-        S.NO_SHOW: lambda r: registration_mark_no_show(registration=r, actor=actor),
+        **{
+            state: functools.partial(decide, actor=actor, reason=reason)
+            for state, decide in DECISIONS.items()
+        },
+        S.ATTENDED: functools.partial(registration_check_in, actor=actor),
+        S.NO_SHOW: functools.partial(registration_mark_no_show, actor=actor),
     }
     action = actions.get(to_state)
     result = BulkResult()
@@ -875,7 +879,7 @@ def registrations_bulk_transition(
             )
             continue
         try:
-            result.changed.append(action(registration))
+            result.changed.append(action(registration=registration))
         except EventError as exc:
             result.refused.append((registration, exc.message))
     return result

@@ -18,13 +18,6 @@ from ..models import Registration, RegistrationState
 from .base import EventAdminMixin
 from .forms import BulkTransitionForm, TransitionForm
 
-# The service for each transition organisers make on applications.
-DECISIONS = {
-    RegistrationState.ACCEPTED: services.registration_accept,
-    RegistrationState.WAITLISTED: services.registration_waitlist,
-    RegistrationState.DECLINED: services.registration_decline,
-}
-
 
 def _person(registration: Registration) -> str:
     return str(registration.user.get_full_name() or registration.user)
@@ -96,7 +89,7 @@ class ApplicantDetailView(EventAdminMixin, FormView):
     def form_valid(self, form):
         to_state = RegistrationState(form.cleaned_data["to_state"])
         try:
-            DECISIONS[to_state](
+            services.DECISIONS[to_state](
                 registration=self.registration,
                 actor=self.request.user,
                 reason=form.cleaned_data["reason"],
