@@ -30,8 +30,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail.models import Page
-
 from community.models import Organisation, Region
 from core.knowledge.listing import (
     ActiveFilter,
@@ -46,6 +44,7 @@ from core.knowledge.listing import (
     read_filters,
     region_filter,
 )
+from core.knowledge.pages import KnowledgeIndexPage
 from core.models import Cluster
 
 from .event_page import event_short_date
@@ -234,16 +233,6 @@ class EventListing(QueryLinks):
         return self.querystring(page=str(number) if number > 1 else "")
 
 
-def event_base(index_page: Page) -> QuerySet:
-    """The events an index page lists: live, public, its children (its language)."""
-    return (
-        EventPage.objects.live()
-        .public()
-        .child_of(index_page)
-        .filter(locale_id=index_page.locale_id)
-    )
-
-
 def decorate_events(queryset: QuerySet, *, now: datetime) -> QuerySet:
     """What an event card shows, in a fixed number of queries."""
     return (
@@ -309,7 +298,7 @@ def _filter_fields(listing: EventListing, filters, terms: Listing) -> list:
     return fields
 
 
-def event_listing(index_page: Page, params) -> EventListing:
+def event_listing(index_page: KnowledgeIndexPage, params) -> EventListing:
     """The calendar for one request: filters read and checked, upcoming events with
     open calls first, then soonest; the archive newest first, one page of it."""
     now = timezone.now()
@@ -318,7 +307,7 @@ def event_listing(index_page: Page, params) -> EventListing:
     filters = event_filters()
     read_filters(filters, params, listing.selected, listing.messages)
 
-    filtered = event_base(index_page)
+    filtered = index_page.listed_pages(EventPage)
     for name, (spec, value) in listing.selected.items():
         if name != "when":
             filtered = filtered.filter(spec.condition(EventPage, value))

@@ -1,6 +1,7 @@
 """The index page the listings of practices, projects and events are built on."""
 
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.api import APIField
@@ -40,6 +41,16 @@ class KnowledgeIndexPage(Page):
 
     def get_listing(self, request):
         raise NotImplementedError
+
+    def listed_pages(self, model) -> QuerySet:
+        """The ``model`` pages this index lists: live, public, its own children
+        (and so in its language)."""
+        return (
+            model.objects.live()
+            .public()
+            .child_of(self)
+            .filter(locale_id=self.locale_id)
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -10,7 +10,6 @@ from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
-from wagtail.models import Page
 
 from core.knowledge.forms import KnowledgeFilterForm
 from core.knowledge.listing import (
@@ -95,17 +94,6 @@ def practice_filters() -> list[ListingFilter]:
     ]
 
 
-def practice_base(index_page: Page) -> QuerySet:
-    """The practices an index page lists: live, public, its own children (and so in
-    its language)."""
-    return (
-        GoodPracticePage.objects.live()
-        .public()
-        .child_of(index_page)
-        .filter(locale_id=index_page.locale_id)
-    )
-
-
 def decorate_practices(queryset: QuerySet, *, locale_id: int, language: str):
     """Everything a practice card shows, in a fixed number of queries."""
     image_model = get_image_model()
@@ -123,12 +111,12 @@ def decorate_practices(queryset: QuerySet, *, locale_id: int, language: str):
     )
 
 
-def practice_listing(index_page: Page, request) -> Listing:
+def practice_listing(index_page: KnowledgeIndexPage, request) -> Listing:
     """The good practices index for one request: filters, search, facets, a page."""
     language = current_language()
     filters = practice_filters()
     return run_listing(
-        base=practice_base(index_page),
+        base=index_page.listed_pages(GoodPracticePage),
         filters=filters,
         params=request.GET,
         locale_id=index_page.locale_id,

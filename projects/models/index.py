@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
-from wagtail.models import Page
 
 from core.knowledge.forms import KnowledgeFilterForm
 from core.knowledge.listing import (
@@ -137,16 +136,6 @@ def project_filters() -> list[ListingFilter]:
     ]
 
 
-def project_base(index_page: Page) -> QuerySet:
-    """The projects an index page lists: live, public, its own children."""
-    return (
-        SupportedProjectPage.objects.live()
-        .public()
-        .child_of(index_page)
-        .filter(locale_id=index_page.locale_id)
-    )
-
-
 def decorate_projects(queryset: QuerySet, *, locale_id: int, language: str):
     """Everything a project card shows, in a fixed number of queries."""
     return queryset.defer_streamfields().prefetch_related(
@@ -165,12 +154,12 @@ def decorate_projects(queryset: QuerySet, *, locale_id: int, language: str):
     )
 
 
-def project_listing(index_page: Page, request) -> Listing:
+def project_listing(index_page: KnowledgeIndexPage, request) -> Listing:
     """The project index for one request: filters, search, facets, one page."""
     language = current_language()
     filters = project_filters()
     return run_listing(
-        base=project_base(index_page),
+        base=index_page.listed_pages(SupportedProjectPage),
         filters=filters,
         params=request.GET,
         locale_id=index_page.locale_id,
