@@ -10,7 +10,6 @@ views into the admin live in ``wagtail_hooks.py``.
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import (
     Case,
     Count,
@@ -56,6 +55,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 import django_filters
 from django_countries import countries
 
+from core.params import paginate
 from core.spreadsheets import SAFE_VALUE_PREPROCESS
 
 from . import permissions, services
@@ -526,7 +526,7 @@ class AffiliationQueueView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         queue = review_queue(self.request.user)
-        page = Paginator(queue, self.paginate_by).get_page(self.request.GET.get("p"))
+        page = paginate(self.request, queue, self.paginate_by)
         context["page"] = page
         context["claims"] = page.object_list
         context["next_url"] = self.request.get_full_path()

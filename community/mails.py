@@ -11,11 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core.links import public_url
 from core.notices import (
-    MailKind,
     MailRequest,
-    TemplateMail,
     register_mail_kinds,
     register_notice_subject,
+    template_kinds,
 )
 
 from .models import Affiliation
@@ -40,18 +39,14 @@ def affiliation_context(mail: MailRequest, context: dict) -> dict:
     }
 
 
-def _kind(name: str, label) -> MailKind:
-    return MailKind(
-        name=name,
-        label=label,
-        render=TemplateMail(f"community/mail/{name}", context=(affiliation_context,)),
-    )
-
-
-KINDS = (
-    _kind("affiliation_verified", _("Affiliation verified")),
-    _kind("affiliation_rejected", _("Affiliation not verified")),
-    _kind("affiliation_expiring", _("Affiliation about to expire")),
+KINDS = template_kinds(
+    "community/mail",
+    (
+        ("affiliation_verified", _("Affiliation verified")),
+        ("affiliation_rejected", _("Affiliation not verified")),
+        ("affiliation_expiring", _("Affiliation about to expire")),
+    ),
+    context=(affiliation_context,),
 )
 
 

@@ -124,6 +124,19 @@ def affiliations_of(user: User) -> QuerySet[Affiliation]:
     )
 
 
+def verified_organisations(user: User) -> list[Organisation]:
+    """Organisations the person currently holds a verified affiliation with, with
+    their names in every language."""
+    return list(
+        Organisation.objects.filter(
+            affiliations__in=Affiliation.objects.current().filter(user=user)
+        )
+        .prefetch_related("names")
+        .distinct()
+        .order_by("name")
+    )
+
+
 def own_email_addresses(user: User) -> frozenset[str]:
     """The addresses that are the person's, in lower case: the account's address and
     every verified address they added. Unverified addresses are left out: anybody

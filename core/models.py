@@ -42,6 +42,23 @@ def home_section(
     }
 
 
+def live_translation(page: Page, language_code: str, *, public: bool = False):
+    """``page`` in ``language_code``: itself when it is in that language, else its
+    live translation (only a public one with ``public``), else ``page`` again."""
+    if page.locale.language_code == language_code:
+        return page
+    translations = (
+        type(page)
+        .objects.live()
+        .filter(
+            translation_key=page.translation_key, locale__language_code=language_code
+        )
+    )
+    if public:
+        translations = translations.public()
+    return translations.first() or page
+
+
 class Cluster(TranslatableMixin, index.Indexed, models.Model):
     """One of the four thematic clusters (Good Urban Governance, ...).
 

@@ -125,6 +125,21 @@ class MailKind:
             )
 
 
+def template_kinds(
+    folder: str, kinds, *, context: tuple[ContextPart, ...] = ()
+) -> tuple[MailKind, ...]:
+    """A kind for each ``(name, label)`` of ``kinds``, rendered from its templates
+    ``<folder>/<name>…`` (``TemplateMail``) with the same ``context`` parts."""
+    return tuple(
+        MailKind(
+            name=name,
+            label=label,
+            render=TemplateMail(f"{folder}/{name}", context=context),
+        )
+        for name, label in kinds
+    )
+
+
 _kinds: dict[str, MailKind] = {}
 
 

@@ -11,7 +11,10 @@ instead of crashing. The ``id`` path converter does the same for ids in URLs.
 import re
 import unicodedata
 
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest
 from django.urls import register_converter
+from django.utils.http import url_has_allowed_host_and_scheme
 
 # The largest value of a primary key or any integer column (bigint, SQLite INTEGER).
 MAX_DB_INT = 2**63 - 1
@@ -49,6 +52,23 @@ def has_control_characters(raw: str) -> bool:
     escape, a lone surrogate, ...): nothing a person types into a filter or a slug,
     and PostgreSQL rejects NUL in any text."""
     return any(unicodedata.category(char).startswith("C") for char in raw)
+
+
+def safe_next(request: HttpRequest, fallback: str) -> str:
+    """The ``next`` address sent with the request if it stays on this site (and
+    on HTTPS when the request came that way), else ``fallback``."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+def paginate(request: HttpRequest, rows, per_page: int) -> Page:
+    """The page of ``rows`` the ``p`` parameter asks for (the last one for a
+    number too large, the first for anything else that is not a number)."""
+    return Paginator(rows, per_page).get_page(request.GET.get("p"))
 
 
 class IdConverter:

@@ -9,7 +9,8 @@ its own group through the ``core_search_groups`` hook, so core never imports the
         return SearchGroup(key="practices", title=..., results=..., to_hits=...)
 
 A hook returns ``None`` when it has nothing to search (no index page in this
-language, say). Events plug in the same way once they exist.
+language, say). A page type with a teaser and an index page builds its group with
+``page_search_group``.
 """
 
 import re
@@ -17,6 +18,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import connection
@@ -197,6 +199,68 @@ def highlighted(
         row["pk"]: {field: highlight(row[field], query) for field in fields}
         for row in rows
     }
+
+
+def meta_line(*parts) -> str:
+    """A hit's meta line: the parts that are set, joined by middle dots."""
+    return " · ".join(str(part) for part in parts if part)
+
+
+def page_search_group(
+    *,
+    request,
+    query: str,
+    locale,
+    page_model,
+    index_model,
+    key: str,
+    title: str,
+    order: int,
+    meta: Callable[[Any], str],
+    more_with_query: bool = True,
+) -> SearchGroup:
+    """The group of one page type with a ``teaser``: its live, public pages in the
+    language of the search, title and teaser highlighted, ``meta(page)`` under
+    each hit. "More" leads to the live ``index_model`` page in that language,
+    carrying the query when ``more_with_query`` (an index page that searches)."""
+
+    def to_hits(pages) -> list[SearchHit]:
+        marks = highlighted(
+            page_model.objects.all(),
+            [page.pk for page in pages],
+            query,
+            locale.language_code,
+        )
+        return [
+            SearchHit(
+                title=marks[page.pk]["title"],
+                url=page.get_url(request),
+                snippet=marks[page.pk]["teaser"],
+                meta=meta(page),
+            )
+            for page in pages
+            if page.pk in marks
+        ]
+
+    index = index_model.objects.live().filter(locale=locale).first()
+    more_url = index.get_url(request) if index else ""
+    if more_url and more_with_query:
+        more_url += f"?{urlencode({'q': query})}"
+    results = (
+        page_model.objects.live()
+        .public()
+        .filter(locale=locale)
+        .defer_streamfields()
+        .search(query)
+    )
+    return SearchGroup(
+        key=key,
+        title=title,
+        results=results,
+        to_hits=to_hits,
+        more_url=more_url,
+        order=order,
+    )
 
 
 def default_language() -> str:

@@ -26,3 +26,21 @@ SAFE_VALUE_PREPROCESS = {
         SpreadsheetExportMixin.FORMAT_XLSX: neutralise_formula,
     },
 }
+
+
+class ColumnsExportMixin(SpreadsheetExportMixin):
+    """A spreadsheet export of ``export_columns``: ``{field: (heading, value of
+    a row)}``, in that order, text cells made safe (``SAFE_VALUE_PREPROCESS``)."""
+
+    custom_value_preprocess = SAFE_VALUE_PREPROCESS
+    export_columns: dict = {}
+
+    @property
+    def list_export(self) -> list[str]:
+        return list(self.export_columns)
+
+    def get_heading(self, queryset, field):
+        return str(self.export_columns[field][0])
+
+    def to_row_dict(self, item) -> dict:
+        return {field: column[1](item) for field, column in self.export_columns.items()}

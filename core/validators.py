@@ -1,6 +1,8 @@
 """Validators shared by every app's models and forms."""
 
+import functools
 import re
+import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -20,4 +22,20 @@ def validate_single_line_name(value: str) -> None:
                 "control characters."
             ),
             code="control_characters",
+        )
+
+
+@functools.cache
+def known_time_zones() -> frozenset[str]:
+    """The IANA time zone names; read from disk once per process (each read scans
+    the whole tz database, about a tenth of a second)."""
+    return frozenset(zoneinfo.available_timezones())
+
+
+def validate_time_zone(value: str) -> None:
+    """An IANA time zone name such as ``Europe/Berlin``."""
+    if value not in known_time_zones():
+        raise ValidationError(
+            _("“%(value)s” is not a known time zone, e.g. Europe/Berlin."),
+            params={"value": value},
         )

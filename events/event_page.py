@@ -230,15 +230,7 @@ def event_facts(event: EventPage, request) -> dict:
         "languages": [
             languages.get(code, code) for code in event.working_languages or []
         ],
-        "place": ", ".join(
-            part
-            for part in (
-                event.venue,
-                event.venue_city if event.venue_city not in event.venue else "",
-                event.country.name if event.country else "",
-            )
-            if part
-        ),
+        "place": event.location_line,
     }
 
 

@@ -4,7 +4,7 @@ withdrawing. They validate input; ``events.services`` decides."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from community.models import Affiliation, Organisation
+from community.selectors import verified_organisations
 from core.validators import validate_single_line_name
 
 from .models import Brings, Gender, Registration
@@ -14,18 +14,6 @@ OTHER = "other"
 
 def _max_length(name: str) -> int:
     return Registration._meta.get_field(name).max_length
-
-
-def verified_organisations(user) -> list[Organisation]:
-    """Organisations the person currently holds a verified affiliation with."""
-    return list(
-        Organisation.objects.filter(
-            affiliations__in=Affiliation.objects.current().filter(user=user)
-        )
-        .prefetch_related("names")
-        .distinct()
-        .order_by("name")
-    )
 
 
 class ApplicationForm(forms.Form):

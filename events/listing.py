@@ -11,7 +11,6 @@ depend on how many events there are (``tests/events/test_listing.py``).
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
@@ -31,13 +30,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail.models import Page
-
 from community.models import Organisation, Region
 from core.knowledge.listing import (
+    ActiveFilter,
     ChoiceFilter,
     Listing,
     ListingFilter,
+    QueryLinks,
     TaxonomyFilter,
     cluster_filter,
     current_language,
@@ -45,6 +44,7 @@ from core.knowledge.listing import (
     read_filters,
     region_filter,
 )
+from core.knowledge.pages import KnowledgeIndexPage
 from core.models import Cluster
 
 from .event_page import event_short_date
@@ -203,14 +203,7 @@ class FilterField:
 
 
 @dataclass
-class ActiveEventFilter:
-    label: str
-    value: str
-    remove_query: str
-
-
-@dataclass
-class EventListing:
+class EventListing(QueryLinks):
     """One request's calendar: ``upcoming`` events (all), ``unscheduled`` ones (no
     date yet; listed only without a "when" filter), ``past`` (one page of the
     archive), the filter ``fields``, ``active_filters`` and ``messages``."""
@@ -219,7 +212,7 @@ class EventListing:
     selected: dict[str, tuple[ListingFilter, Any]] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
     fields: list[FilterField] = field(default_factory=list)
-    active_filters: list[ActiveEventFilter] = field(default_factory=list)
+    active_filters: list[ActiveFilter] = field(default_factory=list)
     upcoming: list[EventPage] = field(default_factory=list)
     unscheduled: list[EventPage] = field(default_factory=list)
     past: PaginatorPage | None = None
@@ -231,14 +224,6 @@ class EventListing:
     def params(self) -> dict[str, str]:
         return {name: spec.key(value) for name, (spec, value) in self.selected.items()}
 
-    def querystring(self, **changes) -> str:
-        params = {**self.params, **changes}
-        return urlencode({key: value for key, value in params.items() if value})
-
-    @property
-    def filter_query(self) -> str:
-        return self.querystring()
-
     @property
     def is_filtered(self) -> bool:
         return bool(self.selected)
@@ -246,16 +231,6 @@ class EventListing:
     def canonical_query(self) -> str:
         number = self.past.number if self.past else 1
         return self.querystring(page=str(number) if number > 1 else "")
-
-
-def event_base(index_page: Page) -> QuerySet:
-    """The events an index page lists: live, public, its children (its language)."""
-    return (
-        EventPage.objects.live()
-        .public()
-        .child_of(index_page)
-        .filter(locale_id=index_page.locale_id)
-    )
 
 
 def decorate_events(queryset: QuerySet, *, now: datetime) -> QuerySet:
@@ -314,7 +289,7 @@ def _filter_fields(listing: EventListing, filters, terms: Listing) -> list:
         )
         if chosen:
             listing.active_filters.append(
-                ActiveEventFilter(
+                ActiveFilter(
                     label=str(spec.label),
                     value=dict(options).get(spec.key(chosen[1]), ""),
                     remove_query=listing.querystring(**{spec.name: ""}),
@@ -323,7 +298,7 @@ def _filter_fields(listing: EventListing, filters, terms: Listing) -> list:
     return fields
 
 
-def event_listing(index_page: Page, params) -> EventListing:
+def event_listing(index_page: KnowledgeIndexPage, params) -> EventListing:
     """The calendar for one request: filters read and checked, upcoming events with
     open calls first, then soonest; the archive newest first, one page of it."""
     now = timezone.now()
@@ -332,7 +307,7 @@ def event_listing(index_page: Page, params) -> EventListing:
     filters = event_filters()
     read_filters(filters, params, listing.selected, listing.messages)
 
-    filtered = event_base(index_page)
+    filtered = index_page.listed_pages(EventPage)
     for name, (spec, value) in listing.selected.items():
         if name != "when":
             filtered = filtered.filter(spec.condition(EventPage, value))

@@ -14,6 +14,7 @@ when the actor lacks the right) with a message a person can read, and change
 nothing.
 """
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -101,6 +102,10 @@ class EventError(DomainError):
 
 class NotAllowed(EventError):
     """The actor lacks the right for this action."""
+
+
+# Text as the person typed it, stripped; too long is an EventError.
+_clean_text = EventError.clean_text
 
 
 @dataclass
@@ -345,16 +350,6 @@ def _require_owner(user, registration: Registration) -> None:
         raise NotAllowed(_("You can only change your own registration."))
 
 
-def _clean_text(value: str, *, limit: int, label: str) -> str:
-    value = (value or "").strip()
-    if len(value) > limit:
-        raise EventError(
-            _("%(field)s is too long: %(length)d characters, at most %(limit)d.")
-            % {"field": label, "length": len(value), "limit": limit}
-        )
-    return value
-
-
 # --- Applying -------------------------------------------------------------------------
 
 
@@ -584,6 +579,14 @@ def registration_decline(
     if had_place:
         _fill_freed_places(event)
     return locked
+
+
+# The organisers' decisions on an application, by the state each leads to.
+DECISIONS = {
+    S.ACCEPTED: registration_accept,
+    S.WAITLISTED: registration_waitlist,
+    S.DECLINED: registration_decline,
+}
 
 
 # --- The participant's own steps ---------------------------------------------------
@@ -860,17 +863,12 @@ def registrations_bulk_transition(
     come back with the reason, the rest are changed, logged and notified.
     """
     actions = {
-        S.ACCEPTED: lambda r: registration_accept(
-            registration=r, actor=actor, reason=reason
-        ),
-        S.WAITLISTED: lambda r: registration_waitlist(
-            registration=r, actor=actor, reason=reason
-        ),
-        S.DECLINED: lambda r: registration_decline(
-            registration=r, actor=actor, reason=reason
-        ),
-        S.ATTENDED: lambda r: registration_check_in(registration=r, actor=actor),
-        S.NO_SHOW: lambda r: registration_mark_no_show(registration=r, actor=actor),
+        **{
+            state: functools.partial(decide, actor=actor, reason=reason)
+            for state, decide in DECISIONS.items()
+        },
+        S.ATTENDED: functools.partial(registration_check_in, actor=actor),
+        S.NO_SHOW: functools.partial(registration_mark_no_show, actor=actor),
     }
     action = actions.get(to_state)
     result = BulkResult()
@@ -881,7 +879,7 @@ def registrations_bulk_transition(
             )
             continue
         try:
-            result.changed.append(action(registration))
+            result.changed.append(action(registration=registration))
         except EventError as exc:
             result.refused.append((registration, exc.message))
     return result

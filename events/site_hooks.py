@@ -9,7 +9,12 @@ from wagtail import hooks
 from community.admin_views import REGION_DASHBOARD_PANELS_HOOK
 from community.pages import ORGANISATION_SECTIONS_HOOK
 from core.models import HOME_SECTIONS_HOOK, home_section
-from core.search import SEARCH_GROUPS_HOOK, SearchGroup, SearchHit, highlighted
+from core.search import (
+    SEARCH_GROUPS_HOOK,
+    SearchGroup,
+    meta_line,
+    page_search_group,
+)
 
 from .event_page import event_short_date
 from .listing import (
@@ -19,10 +24,6 @@ from .listing import (
     upcoming_events,
 )
 from .models import EventIndexPage, EventPage
-
-
-def _index_page(locale_id: int):
-    return EventIndexPage.objects.live().filter(locale_id=locale_id).first()
 
 
 @hooks.register(HOME_SECTIONS_HOOK)
@@ -70,47 +71,21 @@ def region_events_panel(*, request, region) -> dict:
 
 @hooks.register(SEARCH_GROUPS_HOOK)
 def event_search_group(*, request, query, locale) -> SearchGroup:
-    """Events in the language of the search."""
-
-    def to_hits(events) -> list[SearchHit]:
-        marks = highlighted(
-            EventPage.objects.all(),
-            [event.pk for event in events],
-            query,
-            locale.language_code,
-        )
-        return [
-            SearchHit(
-                title=marks[event.pk]["title"],
-                url=event.get_url(request),
-                snippet=marks[event.pk]["teaser"],
-                meta=" · ".join(
-                    str(part)
-                    for part in (
-                        event.get_event_format_display(),
-                        event_short_date(event),
-                        event.venue_city,
-                    )
-                    if part
-                ),
-            )
-            for event in events
-            if event.pk in marks
-        ]
-
-    index = _index_page(locale.pk)
-    results = (
-        EventPage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .defer_streamfields()
-        .search(query)
-    )
-    return SearchGroup(
+    """Events in the language of the search. "More" leads to the calendar without
+    the query: the calendar filters, it does not search."""
+    return page_search_group(
+        request=request,
+        query=query,
+        locale=locale,
+        page_model=EventPage,
+        index_model=EventIndexPage,
         key="events",
         title=_("Events"),
-        results=results,
-        to_hits=to_hits,
-        more_url=index.get_url(request) if index else "",
         order=25,
+        meta=lambda event: meta_line(
+            event.get_event_format_display(),
+            event_short_date(event),
+            event.venue_city,
+        ),
+        more_with_query=False,
     )

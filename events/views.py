@@ -9,16 +9,17 @@ nothing changes.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from core.ical import ics_response
 from core.links import page_public_url
-from core.models import Cluster
+from core.models import Cluster, live_translation
+from core.throttle import rate_exceeded
 
 from . import ical
 from .event_page import ONLINE_LINK_STATES, WITHDRAWABLE_STATES
@@ -50,34 +51,10 @@ def _event(event_id: int) -> EventPage:
 def _in_active_language(event: EventPage) -> EventPage:
     """The event's page in the reader's language, or the one given."""
     try:
-        locale = Locale.get_active()
+        language = Locale.get_active().language_code
     except Locale.DoesNotExist:
         return event
-    if event.locale_id == locale.pk:
-        return event
-    return (
-        EventPage.objects.live()
-        .public()
-        .filter(translation_key=event.translation_key, locale=locale)
-        .first()
-        or event
-    )
-
-
-def _rate_limited(user) -> bool:
-    """True once the person sent ``APPLY_RATE`` applications this hour."""
-    key = f"events:apply:{user.pk}"
-    cache.add(key, 0, APPLY_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, APPLY_WINDOW)
-        count = 1
-    return count > APPLY_RATE
-
-
-def _own_registration(user, canonical: EventPage) -> Registration | None:
-    return registration_for(user, canonical)
+    return live_translation(event, language, public=True)
 
 
 @login_required
@@ -86,14 +63,16 @@ def event_apply(request, event_id: int):
     event = _event(event_id)
     canonical = event.canonical
     page = _in_active_language(event)
-    if _own_registration(request.user, canonical) is not None:
+    if registration_for(request.user, canonical) is not None:
         messages.info(request, _("You have already applied for this event."))
         return redirect(page.url)
     barrier = application_barrier(request.user, canonical)
     status = 200
     if request.method == "POST":
         form = ApplicationForm(request.POST, user=request.user)
-        if _rate_limited(request.user):
+        if rate_exceeded(
+            f"events:apply:{request.user.pk}", limit=APPLY_RATE, window=APPLY_WINDOW
+        ):
             form.is_valid()
             form.add_error(
                 None,
@@ -145,7 +124,7 @@ def event_confirm(request, event_id: int):
     page = _in_active_language(event)
     if request.method != "POST":
         return redirect(page.url)
-    registration = _own_registration(request.user, event.canonical)
+    registration = registration_for(request.user, event.canonical)
     if registration is None:
         messages.error(request, _("You have not applied for this event."))
         return redirect(page.url)
@@ -173,7 +152,7 @@ def event_withdraw(request, event_id: int):
     """Ask (GET) and withdraw (POST) an application or a place."""
     event = _event(event_id)
     page = _in_active_language(event)
-    registration = _own_registration(request.user, event.canonical)
+    registration = registration_for(request.user, event.canonical)
     if registration is None or registration.state not in WITHDRAWABLE_STATES:
         messages.error(request, _("There is no application of yours to withdraw."))
         return redirect(page.url)
@@ -208,12 +187,6 @@ def my_events(request):
 # --- Calendar files -------------------------------------------------------------------
 
 
-def _ics_response(text: str, filename: str) -> HttpResponse:
-    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def event_calendar(request, event_id: int):
     """One event's .ics; with the online link for a confirmed participant only."""
     event = _in_active_language(_event(event_id))
@@ -221,13 +194,13 @@ def event_calendar(request, event_id: int):
         raise Http404(_("This event has no date yet."))
     online_link = ""
     if event.online_link and request.user.is_authenticated:
-        registration = _own_registration(request.user, event.canonical)
+        registration = registration_for(request.user, event.canonical)
         if registration is not None and registration.state in ONLINE_LINK_STATES:
             online_link = event.online_link
     lines = ical.calendar_lines(
         event, url=page_public_url(event, request), online_link=online_link
     )
-    return _ics_response(
+    return ics_response(
         ical.calendar([lines], name=event.title), f"{event.slug[:60]}.ics"
     )
 
@@ -236,7 +209,9 @@ def event_calendar(request, event_id: int):
 FEED_PAST_DAYS = 365
 
 
-def _feed_events(request, cluster: Cluster | None = None) -> list[EventPage]:
+def _feed(request, *, name: str, filename: str, cluster: Cluster | None = None):
+    """A calendar feed of the events in the reader's language (of one cluster's,
+    with ``cluster``): a year back and everything ahead."""
     try:
         locale = Locale.get_active()
     except Locale.DoesNotExist:
@@ -252,19 +227,16 @@ def _feed_events(request, cluster: Cluster | None = None) -> list[EventPage]:
     )
     if cluster is not None:
         events = events.filter(cluster__translation_key=cluster.translation_key)
-    return list(events)
-
-
-def events_calendar(request):
-    """A calendar feed of every event (a year back and everything ahead)."""
-    events = _feed_events(request)
     entries = [
         ical.calendar_lines(event, url=page_public_url(event, request))
         for event in events
     ]
-    return _ics_response(
-        ical.calendar(entries, name=_("Connective Cities events")), "events.ics"
-    )
+    return ics_response(ical.calendar(entries, name=name), filename)
+
+
+def events_calendar(request):
+    """A calendar feed of every event (a year back and everything ahead)."""
+    return _feed(request, name=_("Connective Cities events"), filename="events.ics")
 
 
 def cluster_calendar(request, cluster: str):
@@ -274,15 +246,10 @@ def cluster_calendar(request, cluster: str):
     ).first()
     if row is None:
         raise Http404(_("There is no such cluster."))
-    events = _feed_events(request, row)
-    entries = [
-        ical.calendar_lines(event, url=page_public_url(event, request))
-        for event in events
-    ]
-    name = row.localized.name
-    return _ics_response(
-        ical.calendar(
-            entries, name=_("Connective Cities events: %(cluster)s") % {"cluster": name}
-        ),
-        f"events-{row.slug}.ics",
+    return _feed(
+        request,
+        name=_("Connective Cities events: %(cluster)s")
+        % {"cluster": row.localized.name},
+        filename=f"events-{row.slug}.ics",
+        cluster=row,
     )

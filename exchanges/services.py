@@ -82,6 +82,10 @@ class NotAllowed(ExchangeError):
     """The actor lacks the right for this action."""
 
 
+# Text as the person typed it, stripped; too long (or missing) is an ExchangeError.
+_clean_text = ExchangeError.clean_text
+
+
 # The event format of the invite-only event page a mission can get.
 MISSION_EVENT_FORMAT = {
     MissionKind.EXPERT_MISSION: "expert_mission",
@@ -92,18 +96,6 @@ MISSION_EVENT_FORMAT = {
 
 
 # --- Helpers --------------------------------------------------------------------------
-
-
-def _clean_text(value, *, limit: int, label: str, required: bool = False) -> str:
-    value = (value or "").strip() if isinstance(value, str) else ""
-    if len(value) > limit:
-        raise ExchangeError(
-            _("%(field)s is too long: %(length)d characters, at most %(limit)d.")
-            % {"field": label, "length": len(value), "limit": limit}
-        )
-    if required and not value:
-        raise ExchangeError(_("Please fill in: %(field)s.") % {"field": label})
-    return value
 
 
 def _clean_codes(values, *, choices, label: str) -> list[str]:

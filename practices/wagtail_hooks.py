@@ -11,7 +11,12 @@ from wagtail import hooks
 from community.pages import ORGANISATION_SECTIONS_HOOK
 from community.services import PERSONAL_DATA_HOOK, USER_DELETED_HOOK
 from core.models import HOME_SECTIONS_HOOK, home_section
-from core.search import SEARCH_GROUPS_HOOK, SearchGroup, SearchHit, highlighted
+from core.search import (
+    SEARCH_GROUPS_HOOK,
+    SearchGroup,
+    meta_line,
+    page_search_group,
+)
 
 from .models import GoodPracticeIndexPage, GoodPracticePage
 from .proposals import proposals_personal_data
@@ -61,46 +66,16 @@ def organisation_practices(*, organisation, page, request) -> dict | None:
 @hooks.register(SEARCH_GROUPS_HOOK)
 def practice_search_group(*, request, query, locale) -> SearchGroup:
     """Good practices in the language of the search."""
-
-    def to_hits(practices) -> list[SearchHit]:
-        marks = highlighted(
-            GoodPracticePage.objects.all(),
-            [practice.pk for practice in practices],
-            query,
-            locale.language_code,
-        )
-        return [
-            SearchHit(
-                title=marks[practice.pk]["title"],
-                url=practice.get_url(request),
-                snippet=marks[practice.pk]["teaser"],
-                meta=" · ".join(
-                    str(part)
-                    for part in (practice.country.name, practice.start_year)
-                    if part
-                ),
-            )
-            for practice in practices
-            if practice.pk in marks
-        ]
-
-    index = _index_page(locale.pk)
-    results = (
-        GoodPracticePage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .defer_streamfields()
-        .search(query)
-    )
-    return SearchGroup(
+    return page_search_group(
+        request=request,
+        query=query,
+        locale=locale,
+        page_model=GoodPracticePage,
+        index_model=GoodPracticeIndexPage,
         key="practices",
         title=_("Good practices"),
-        results=results,
-        to_hits=to_hits,
-        more_url=(
-            f"{index.get_url(request)}?{urlencode({'q': query})}" if index else ""
-        ),
         order=10,
+        meta=lambda practice: meta_line(practice.country.name, practice.start_year),
     )
 
 

@@ -10,7 +10,7 @@ from wagtail import hooks
 
 from community.pages import ORGANISATION_SECTIONS_HOOK
 from core.models import HOME_SECTIONS_HOOK, home_section
-from core.search import SEARCH_GROUPS_HOOK, SearchGroup, SearchHit, highlighted
+from core.search import SEARCH_GROUPS_HOOK, SearchGroup, page_search_group
 from practices.models.practice import PRACTICE_RELATED_HOOK
 
 from .models import ProjectIndexPage, SupportedProjectPage
@@ -70,40 +70,14 @@ def organisation_projects(*, organisation, page, request) -> dict | None:
 @hooks.register(SEARCH_GROUPS_HOOK)
 def project_search_group(*, request, query, locale) -> SearchGroup:
     """Supported projects in the language of the search."""
-
-    def to_hits(projects) -> list[SearchHit]:
-        marks = highlighted(
-            SupportedProjectPage.objects.all(),
-            [project.pk for project in projects],
-            query,
-            locale.language_code,
-        )
-        return [
-            SearchHit(
-                title=marks[project.pk]["title"],
-                url=project.get_url(request),
-                snippet=marks[project.pk]["teaser"],
-                meta=project.get_stage_display(),
-            )
-            for project in projects
-            if project.pk in marks
-        ]
-
-    index = _index_page(locale.pk)
-    results = (
-        SupportedProjectPage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .defer_streamfields()
-        .search(query)
-    )
-    return SearchGroup(
+    return page_search_group(
+        request=request,
+        query=query,
+        locale=locale,
+        page_model=SupportedProjectPage,
+        index_model=ProjectIndexPage,
         key="projects",
         title=_("Supported projects"),
-        results=results,
-        to_hits=to_hits,
-        more_url=(
-            f"{index.get_url(request)}?{urlencode({'q': query})}" if index else ""
-        ),
         order=20,
+        meta=lambda project: project.get_stage_display(),
     )

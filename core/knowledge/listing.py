@@ -646,6 +646,22 @@ class ActiveFilter:
     remove_query: str
 
 
+class QueryLinks:
+    """The query strings of a listing's links, made from its valid ``params``
+    (those of the knowledge base and the event calendar alike)."""
+
+    params: dict[str, str]
+
+    def querystring(self, **changes) -> str:
+        params = {**self.params, **changes}
+        return urlencode({key: value for key, value in params.items() if value})
+
+    @property
+    def filter_query(self) -> str:
+        """Everything but the page number, for pagination links."""
+        return self.querystring()
+
+
 class CountedPaginator(Paginator):
     """A paginator told the count (the facet query has it) instead of asking."""
 
@@ -655,7 +671,7 @@ class CountedPaginator(Paginator):
 
 
 @dataclass
-class Listing:
+class Listing(QueryLinks):
     """One request's view of a knowledge-base listing.
 
     Build it with ``run_listing``; templates read ``items`` (one page of result
@@ -765,15 +781,6 @@ class Listing:
         if self.sort != (Sort.RELEVANCE if self.query else Sort.NEWEST):
             params["sort"] = self.sort
         return params
-
-    def querystring(self, **changes) -> str:
-        params = {**self.params, **changes}
-        return urlencode({key: value for key, value in params.items() if value})
-
-    @property
-    def filter_query(self) -> str:
-        """Everything but the page number, for pagination links."""
-        return self.querystring()
 
     @property
     def query_removed(self) -> str:

@@ -13,17 +13,17 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from wagtail.admin import messages
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from django_countries import countries
 
 from community.admin_views import bar_chart
-from core.spreadsheets import SAFE_VALUE_PREPROCESS
+from core.params import paginate
+from core.spreadsheets import ColumnsExportMixin
 
 from .. import selectors
 from ..models import Gender, Registration, RegistrationState
 from ..models.registrations import PLACE_HOLDING_STATES
-from .base import EventAdminMixin, ManagedEventsView, paginate
+from .base import EventAdminMixin, ManagedEventsView
 from .forms import ApplicantFilterSet, BulkTransitionForm
 
 APPLICANTS_PER_PAGE = 100
@@ -88,14 +88,12 @@ PERSONAL_EXPORT_COLUMNS = {
 }
 
 
-class ApplicantListView(SpreadsheetExportMixin, EventAdminMixin, TemplateView):
+class ApplicantListView(ColumnsExportMixin, EventAdminMixin, TemplateView):
     """One event's applicants with filters, counts, places, balance and bulk
     decisions; ``?export=csv`` or ``xlsx`` gives the filtered list as a file."""
 
     template_name = "events/admin/applicants.html"
     page_title = _("Applicants")
-    # Spreadsheet programs run cells starting with "=" and the like as formulas.
-    custom_value_preprocess = SAFE_VALUE_PREPROCESS
 
     @cached_property
     def export_columns(self) -> dict:
@@ -104,18 +102,8 @@ class ApplicantListView(SpreadsheetExportMixin, EventAdminMixin, TemplateView):
         name, *rest = EXPORT_COLUMNS.items()
         return dict([name, *PERSONAL_EXPORT_COLUMNS.items(), *rest])
 
-    @property
-    def list_export(self) -> list[str]:
-        return list(self.export_columns)
-
     def get_filename(self) -> str:
         return f"applicants-{self.event.slug}"
-
-    def get_heading(self, queryset, field):
-        return str(self.export_columns[field][0])
-
-    def to_row_dict(self, item: Registration) -> dict:
-        return {field: column[1](item) for field, column in self.export_columns.items()}
 
     # --- data
 

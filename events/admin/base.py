@@ -1,17 +1,17 @@
 """What the organisers' screens share: the event from the URL, the permission
-check, the tabs, breadcrumbs and a safe "next" address."""
+check, the tabs and breadcrumbs."""
 
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from core.params import paginate
 
 from .. import permissions
 from ..models import Eligibility, EventPage
@@ -22,16 +22,6 @@ def event_or_404(pk: int) -> EventPage:
     """The event's default-language page (registrations point at it)."""
     event = get_object_or_404(EventPage.objects.select_related("locale"), pk=pk)
     return event.canonical
-
-
-def safe_next(request: HttpRequest, fallback: str) -> str:
-    """The ``next`` address sent with the request if it stays on this site."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
 
 
 class ManagedEventsView(WagtailAdminTemplateMixin, TemplateView):
@@ -54,10 +44,6 @@ class ManagedEventsView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         page = paginate(self.request, self.annotate_events(self.events), 50)
         return {**context, "page": page, "events": page.object_list}
-
-
-def paginate(request: HttpRequest, rows, per_page: int) -> Page:
-    return Paginator(rows, per_page).get_page(request.GET.get("p"))
 
 
 class EventAdminMixin(WagtailAdminTemplateMixin):

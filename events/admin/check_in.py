@@ -12,9 +12,11 @@ from django.views.generic import TemplateView, View
 
 from wagtail.admin import messages
 
+from core.params import safe_next
+
 from .. import services
 from ..models import RegistrationState
-from .base import EventAdminMixin, safe_next
+from .base import EventAdminMixin
 from .forms import name_or_organisation
 
 # Who is on the check-in list: everyone with a place who may turn up.

@@ -11,17 +11,12 @@ from django.views.generic import FormView, View
 
 from wagtail.admin import messages
 
+from core.params import safe_next
+
 from .. import selectors, services
 from ..models import Registration, RegistrationState
-from .base import EventAdminMixin, safe_next
+from .base import EventAdminMixin
 from .forms import BulkTransitionForm, TransitionForm
-
-# The service for each transition organisers make on applications.
-DECISIONS = {
-    RegistrationState.ACCEPTED: services.registration_accept,
-    RegistrationState.WAITLISTED: services.registration_waitlist,
-    RegistrationState.DECLINED: services.registration_decline,
-}
 
 
 def _person(registration: Registration) -> str:
@@ -94,7 +89,7 @@ class ApplicantDetailView(EventAdminMixin, FormView):
     def form_valid(self, form):
         to_state = RegistrationState(form.cleaned_data["to_state"])
         try:
-            DECISIONS[to_state](
+            services.DECISIONS[to_state](
                 registration=self.registration,
                 actor=self.request.user,
                 reason=form.cleaned_data["reason"],

@@ -21,13 +21,14 @@ from django.views.generic import FormView, TemplateView
 
 from wagtail.admin import messages
 
+from core.params import paginate
 from notifications.models import Notification, NotificationState
 from notifications.outbox import NotificationError
 from notifications.selectors import labelled, notification_counts, page_notifications
 
 from .. import announcements, permissions
 from ..models import EventPage
-from .base import EventAdminMixin, ManagedEventsView, paginate
+from .base import EventAdminMixin, ManagedEventsView
 from .forms import CancelForm, MessageForm
 
 

@@ -12,6 +12,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from core.links import page_public_url, public_base_url
+from core.models import live_translation
 from core.notices import MailRequest
 
 from ..event_page import ONLINE_LINK_STATES, event_moment
@@ -68,18 +69,6 @@ def registration_subjects():
     """How the outbox loads registrations its notices are about: with their event
     and the event's locale in one query (most notices are about one)."""
     return Registration.objects.select_related("event__locale").only(*SUBJECT_FIELDS)
-
-
-def local_event(event: EventPage, language: str) -> EventPage:
-    """The event page in ``language`` when it is published, else the original."""
-    if event.locale.language_code == language:
-        return event
-    translation_ = (
-        EventPage.objects.live()
-        .filter(translation_key=event.translation_key, locale__language_code=language)
-        .first()
-    )
-    return translation_ or event
 
 
 def mail_when(event: EventPage) -> str:
@@ -145,7 +134,7 @@ def _event_values(event: EventPage, language: str) -> dict:
     if cached is None or cached[0] < time.monotonic():
         if len(_event_cache) > 500:
             _event_cache.clear()
-        local = local_event(event, language)
+        local = live_translation(event, language)
         values = {
             "event": local,
             "event_url": page_public_url(local) or public_base_url(),
@@ -230,7 +219,7 @@ def digest_events(mail: MailRequest, context: dict) -> dict:
                 "city": event.venue_city,
             }
             for event in events
-            for local in [local_event(event, mail.language)]
+            for local in [live_translation(event, mail.language)]
         ]
     }
 

@@ -7,10 +7,8 @@ default language (see ``EventPage.canonical``), so a German translation of an ev
 shares its places, its waitlist and its applicants with the English original.
 """
 
-import functools
 import zoneinfo
 from datetime import datetime
-from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -20,13 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from modelcluster.models import get_field_value
 from wagtail import blocks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from django_countries.fields import CountryField
@@ -40,24 +36,11 @@ from core.blocks import (
     SectionBlock,
 )
 from core.models import HeroImageFields, ThemeFields, validate_theme
+from core.shared_facts import SharedFactsForm, SharedFactsPage
+from core.validators import validate_time_zone
 
 from ..event_page import event_detail
 from .choices import AttendanceMode, Eligibility, EventFormat, SelectionMode
-
-
-@functools.cache
-def known_time_zones() -> frozenset[str]:
-    """The IANA time zone names; read from disk once per process (each read scans
-    the whole tz database, about a tenth of a second)."""
-    return frozenset(zoneinfo.available_timezones())
-
-
-def validate_time_zone(value: str) -> None:
-    if value not in known_time_zones():
-        raise ValidationError(
-            _("“%(value)s” is not a known time zone, e.g. Europe/Berlin."),
-            params={"value": value},
-        )
 
 
 class AgendaItemBlock(blocks.StructBlock):
@@ -130,12 +113,11 @@ class DocumentationStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(SharedFactsForm):
     """Offers the working languages as checkboxes (they are stored as a list).
 
-    On a translation, the facts (``EventPage.FACT_FIELDS``) are read-only, with a
-    note naming the original's language: they are edited there, and whatever a
-    request sends for them, the translation keeps the original's values."""
+    On a translation, the facts (``EventPage.FACT_FIELDS``) are read-only
+    (``SharedFactsForm``)."""
 
     working_languages = forms.MultipleChoiceField(
         label=_("working languages"),
@@ -144,27 +126,8 @@ class EventPageForm(WagtailAdminPageForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fact_source = self.instance.fact_source()
-        if self.fact_source is None:
-            return
-        note = _("Taken from the %(language)s original; change it there.") % {
-            "language": self.fact_source.locale.get_display_name()
-        }
-        for name in self.instance.FACT_FIELDS:
-            field = self.fields.get(name)
-            if field is not None:
-                field.disabled = True
-                field.required = False
-                field.help_text = note
-
     def clean(self):
         cleaned = super().clean()
-        if self.fact_source is not None:
-            for name, value in self.fact_source.fact_values().items():
-                if name in self.fields:
-                    cleaned[name] = value
         starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts and ends and ends < starts:
             self.add_error("ends_at", _("The event cannot end before it starts."))
@@ -194,7 +157,7 @@ class EventPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class EventPage(HeroImageFields, ThemeFields, Page):
+class EventPage(HeroImageFields, ThemeFields, SharedFactsPage, Page):
     """A dialogue event, workshop, mission or webinar: the call for participants
     before it, the documentation after it.
 
@@ -506,47 +469,10 @@ class EventPage(HeroImageFields, ThemeFields, Page):
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
-    # --- The facts every translation shares (``FACT_FIELDS``; ``events.facts``) ---
-
-    def fact_source(self) -> "EventPage | None":
-        """The page whose facts this one shows: the default-language original, or
-        ``None`` when this is the original (or a translation without one)."""
-        if self.locale_id is None:
-            return None
-        source = self.canonical
-        return None if source.pk is None or source.pk == self.pk else source
-
-    def fact_content(self) -> dict[str, Any]:
-        """The facts as a revision stores them (related rows by id)."""
-        data: dict[str, Any] = {}
-        for name in self.FACT_FIELDS:
-            field = self._meta.get_field(name)
-            if field.many_to_many:
-                data[name] = [row.pk for row in getattr(self, name).all()]
-            else:
-                data[name] = get_field_value(field, self)
-        return data
-
-    def fact_values(self) -> dict[str, Any]:
-        """The facts as form values (related rows as objects)."""
-        values: dict[str, Any] = {}
-        for name in self.FACT_FIELDS:
-            field = self._meta.get_field(name)
-            values[name] = (
-                list(getattr(self, name).all())
-                if field.many_to_many
-                else getattr(self, name)
-            )
-        return values
-
     def with_content_json(self, content):
         """A revision never brings back a cancelled event (the cancellation is
-        process data, not content) or an older calendar sequence, and a
-        translation's revision never brings back facts of its own: they are the
-        original's (``FACT_FIELDS``), whatever the revision holds."""
-        source = self.fact_source()
-        if source is not None:
-            content = {**content, **source.fact_content()}
+        process data, not content) or an older calendar sequence; nor, on a
+        translation, facts of its own (``SharedFactsPage``)."""
         page = super().with_content_json(content)
         page.cancelled_at = self.cancelled_at
         page.cancellation_reason = self.cancellation_reason
@@ -593,6 +519,20 @@ class EventPage(HeroImageFields, ThemeFields, Page):
         return self.starts_at is not None and self.starts_at <= timezone.now()
 
     @property
+    def location_line(self) -> str:
+        """Venue, city (unless the venue names it) and country on one line, for
+        the page and calendar files."""
+        return ", ".join(
+            part
+            for part in (
+                self.venue,
+                self.venue_city if self.venue_city not in self.venue else "",
+                self.country.name if self.country else "",
+            )
+            if part
+        )
+
+    @property
     def is_online(self) -> bool:
         return self.attendance_mode in (AttendanceMode.ONLINE, AttendanceMode.HYBRID)
 
@@ -622,21 +562,6 @@ class EventPage(HeroImageFields, ThemeFields, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(event_detail(self, request))
         return context
-
-    @property
-    def canonical(self) -> "EventPage":
-        """The page in the default language, which registrations point at."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        source = (
-            EventPage.objects.filter(
-                translation_key=self.translation_key,
-                locale=Locale.get_default(),
-            )
-            .select_related("locale")
-            .first()
-        )
-        return source or self
 
     def clean(self):
         super().clean()

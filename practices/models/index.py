@@ -4,16 +4,12 @@ search, facets, map points and feeds), which the page renders.
 The listing machinery (filters, search, facets, pagination) is in ``core.knowledge``.
 """
 
-from django.db import models
 from django.db.models import F, Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.api import APIField
 from wagtail.images import get_image_model
-from wagtail.models import Page
-from wagtail.search import index
 
 from core.knowledge.forms import KnowledgeFilterForm
 from core.knowledge.listing import (
@@ -32,34 +28,21 @@ from core.knowledge.listing import (
     run_listing,
     sdg_filter,
 )
-from core.links import page_public_url
+from core.knowledge.pages import KnowledgeIndexPage
 from core.models import SDG
 
 from .practice import GoodPracticePage, GoodPracticeTag
 
 
-class GoodPracticeIndexPage(Page):
+class GoodPracticeIndexPage(KnowledgeIndexPage):
     """The knowledge base of good practices: filters, search, map and list."""
 
-    intro = models.TextField(
-        _("introduction"),
-        max_length=600,
-        blank=True,
-        help_text=_("A sentence or two above the filters."),
-    )
-
-    content_panels = [*Page.content_panels, "intro"]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["practices.GoodPracticePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("good practice index")
 
-    def get_practices(self, request):
+    def get_listing(self, request):
         """This request's listing: filtered, searched, faceted and paginated (the
         listing paginates itself so it can say when a page number was out of range;
         see ``practice_listing``)."""
@@ -71,15 +54,10 @@ class GoodPracticeIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        listing = self.get_practices(request)
-        context["listing"] = listing
+        listing = context["listing"]
         context["filter_form"] = KnowledgeFilterForm(listing=listing)
         context["map_points"] = self.get_map_points(request, listing)
         context["feeds"] = practice_feeds(listing)
-        query = listing.canonical_query()
-        context["canonical_url"] = page_public_url(self, request) + (
-            f"?{query}" if query else ""
-        )
         return context
 
 
@@ -116,17 +94,6 @@ def practice_filters() -> list[ListingFilter]:
     ]
 
 
-def practice_base(index_page: Page) -> QuerySet:
-    """The practices an index page lists: live, public, its own children (and so in
-    its language)."""
-    return (
-        GoodPracticePage.objects.live()
-        .public()
-        .child_of(index_page)
-        .filter(locale_id=index_page.locale_id)
-    )
-
-
 def decorate_practices(queryset: QuerySet, *, locale_id: int, language: str):
     """Everything a practice card shows, in a fixed number of queries."""
     image_model = get_image_model()
@@ -144,12 +111,12 @@ def decorate_practices(queryset: QuerySet, *, locale_id: int, language: str):
     )
 
 
-def practice_listing(index_page: Page, request) -> Listing:
+def practice_listing(index_page: KnowledgeIndexPage, request) -> Listing:
     """The good practices index for one request: filters, search, facets, a page."""
     language = current_language()
     filters = practice_filters()
     return run_listing(
-        base=practice_base(index_page),
+        base=index_page.listed_pages(GoodPracticePage),
         filters=filters,
         params=request.GET,
         locale_id=index_page.locale_id,

@@ -10,10 +10,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.api import APIField
 from wagtail.images import get_image_model
-from wagtail.models import Page
-from wagtail.search import index
 
 from core.knowledge.forms import KnowledgeFilterForm
 from core.knowledge.listing import (
@@ -33,7 +30,7 @@ from core.knowledge.listing import (
     run_listing,
     sdg_filter,
 )
-from core.links import page_public_url
+from core.knowledge.pages import KnowledgeIndexPage
 from core.models import SDG
 
 from .project import (
@@ -45,23 +42,19 @@ from .project import (
 )
 
 
-class ProjectIndexPage(Page):
+class ProjectIndexPage(KnowledgeIndexPage):
     """The list of supported projects with filters, search and map."""
 
+    # Its own field, without the shared help text: help texts are part of the
+    # model's state, and changing one is a migration.
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
 
-    content_panels = [*Page.content_panels, "intro"]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["projects.SupportedProjectPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("project index")
 
-    def get_projects(self, request):
+    def get_listing(self, request):
         """This request's listing: filtered, searched, faceted and paginated (see
         ``core.knowledge.listing.run_listing``)."""
         return project_listing(self, request)
@@ -72,14 +65,9 @@ class ProjectIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        listing = self.get_projects(request)
-        context["listing"] = listing
+        listing = context["listing"]
         context["filter_form"] = KnowledgeFilterForm(listing=listing)
         context["map_points"] = self.get_map_points(request, listing)
-        query = listing.canonical_query()
-        context["canonical_url"] = page_public_url(self, request) + (
-            f"?{query}" if query else ""
-        )
         return context
 
 
@@ -148,16 +136,6 @@ def project_filters() -> list[ListingFilter]:
     ]
 
 
-def project_base(index_page: Page) -> QuerySet:
-    """The projects an index page lists: live, public, its own children."""
-    return (
-        SupportedProjectPage.objects.live()
-        .public()
-        .child_of(index_page)
-        .filter(locale_id=index_page.locale_id)
-    )
-
-
 def decorate_projects(queryset: QuerySet, *, locale_id: int, language: str):
     """Everything a project card shows, in a fixed number of queries."""
     return queryset.defer_streamfields().prefetch_related(
@@ -176,12 +154,12 @@ def decorate_projects(queryset: QuerySet, *, locale_id: int, language: str):
     )
 
 
-def project_listing(index_page: Page, request) -> Listing:
+def project_listing(index_page: KnowledgeIndexPage, request) -> Listing:
     """The project index for one request: filters, search, facets, one page."""
     language = current_language()
     filters = project_filters()
     return run_listing(
-        base=project_base(index_page),
+        base=index_page.listed_pages(SupportedProjectPage),
         filters=filters,
         params=request.GET,
         locale_id=index_page.locale_id,

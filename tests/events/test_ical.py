@@ -5,7 +5,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from events.ical import calendar, escape_text, fold
+from core.ical import escape_text, fold
+from events.ical import calendar
 from events.models import Registration
 from tests.events.fixtures import make_event
 from tests.factories import UserFactory
