@@ -35,11 +35,14 @@ from tests.factories import AffiliationFactory, OrganisationFactory, UserFactory
 
 from .live import SmtpSink, Worker, wait_for
 
+# A Redis database of its own per test process (``gw0``, ``gw1``… under
+# pytest-xdist), so parallel runs never hand a task to another run's worker.
+_PROCESS = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
 REDIS_URL = os.environ.get(
     "OUTBOX_TEST_REDIS_URL",
-    settings.REDIS_URL.rsplit("/", 1)[0] + "/5"
+    settings.REDIS_URL.rsplit("/", 1)[0] + f"/{5 + _PROCESS}"
     if settings.REDIS_URL
-    else "redis://127.0.0.1:6379/5",
+    else f"redis://127.0.0.1:6379/{5 + _PROCESS}",
 )
 UNREACHABLE = "redis://127.0.0.1:6390/0"
 
