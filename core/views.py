@@ -8,7 +8,10 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import translate_url
+from django.utils import translation
 from django.utils.text import Truncator
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -18,6 +21,7 @@ from wagtail.models import Locale
 
 import redis
 
+from .forgiving import vocabulary_suggestion
 from .models import StandardPage
 from .search import (
     SEARCH_GROUPS_HOOK,
@@ -114,6 +118,35 @@ def search_groups(*, request, query: str, locale) -> list[SearchGroup]:
     return sorted(groups, key=lambda group: (group.order, group.key))
 
 
+def _counted_groups(*, request, query: str, locale) -> list[SearchGroup]:
+    groups = search_groups(request=request, query=query, locale=locale)
+    for group in groups:
+        group.count = group.results.count()
+    return groups
+
+
+def _other_languages(request, query: str) -> list[dict]:
+    """How many results ``query`` has in each other language of the site, each
+    searched with its own stemming, and the address of that search."""
+    found = []
+    current = Locale.get_active()
+    for locale in Locale.objects.exclude(pk=current.pk).order_by("language_code"):
+        code = locale.language_code
+        with translation.override(code):
+            groups = _counted_groups(request=request, query=query, locale=locale)
+        count = sum(group.count for group in groups)
+        if count:
+            found.append(
+                {
+                    "code": code,
+                    "name": get_language_info(code)["name_local"],
+                    "count": count,
+                    "url": translate_url(request.get_full_path(), code),
+                }
+            )
+    return found
+
+
 @require_GET
 def site_search(request):
     """Search practices, projects, cities, events and pages at once.
@@ -123,6 +156,10 @@ def site_search(request):
     are stemmed in the language of the URL (/en/ or /de/). Bad input (a huge
     query, an unknown type, a page out of range) gives a normal page that says
     what happened.
+
+    A search that finds nothing forgives (``core.forgiving``): a typo is
+    corrected from the titles and tags ("did you mean"), and its results are shown
+    instead; the other languages say how many results they have.
     """
     query, problem = clean_query(request.GET.get("q"))
     messages = [problem] if problem else []
@@ -131,8 +168,17 @@ def site_search(request):
     shown = []
     only = (request.GET.get("type") or "").strip()
     page_of_results = None
+    searched = query
+    elsewhere: list[dict] = []
     if query:
-        groups = search_groups(request=request, query=query, locale=locale)
+        groups = _counted_groups(request=request, query=query, locale=locale)
+        if not any(group.count for group in groups):
+            elsewhere = _other_languages(request, query)
+            corrected = vocabulary_suggestion(query, locale=locale)
+            if corrected:
+                retry = _counted_groups(request=request, query=corrected, locale=locale)
+                if any(group.count for group in retry):
+                    groups, searched = retry, corrected
         keys = {group.key for group in groups}
         if only and only not in keys:
             messages.append(
@@ -140,8 +186,6 @@ def site_search(request):
                 % {"value": Truncator(only).chars(40)}
             )
             only = ""
-        for group in groups:
-            group.count = group.results.count()
         for group in groups:
             if only and group.key != only:
                 continue
@@ -165,13 +209,15 @@ def site_search(request):
         "core/search.html",
         {
             "query": query,
+            "searched": searched,
+            "elsewhere": elsewhere,
             "messages_list": messages,
             "groups": groups,
             "shown": shown,
             "only": only,
             "total": total,
             "results": page_of_results,
-            "filter_query": urlencode({"q": query, "type": only}) if only else "",
-            "overview_query": urlencode({"q": query}),
+            "filter_query": urlencode({"q": searched, "type": only}) if only else "",
+            "overview_query": urlencode({"q": searched}),
         },
     )

@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # Trigram lookups for the forgiving search (core.forgiving); on PostgreSQL only.
+    "django.contrib.postgres",
     "django_countries",
     "django.forms",
 ]

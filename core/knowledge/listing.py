@@ -58,6 +58,7 @@ from taggit.models import Tag
 
 from django_countries import countries
 
+from core.forgiving import SIMILAR, forgiving_matches, suggestion
 from core.models import SDG, Cluster, FieldOfAction
 from core.params import has_control_characters, parse_sdg, parse_year
 from core.search import clean_query, matching_pks
@@ -683,6 +684,10 @@ class Listing(QueryLinks):
     language: str
     version: str = ""
     query: str = ""
+    # How the results were found when the words alone found nothing
+    # (``core.forgiving``: "other_language" or "similar"), and a corrected query.
+    forgiven: str = ""
+    suggestion: str = ""
     sort: str = Sort.NEWEST
     sort_choices: list[tuple[str, str]] = field(default_factory=list)
     selected: dict[str, tuple[ListingFilter, Any]] = field(default_factory=dict)
@@ -781,6 +786,11 @@ class Listing(QueryLinks):
         if self.sort != (Sort.RELEVANCE if self.query else Sort.NEWEST):
             params["sort"] = self.sort
         return params
+
+    @property
+    def suggestion_query(self) -> str:
+        """The same listing, searching for the suggested words instead."""
+        return self.querystring(q=self.suggestion, page="")
 
     @property
     def query_removed(self) -> str:
@@ -948,14 +958,29 @@ def run_listing(
     _read_sort(listing, params)
 
     candidates = base
+    every_page = base.model._default_manager.all()
     if listing.query:
         # Searched over the whole table: ``base`` already keeps the right pages,
         # and the search subquery need not join the page tree again.
-        every_page = base.model._default_manager.all()
         candidates = base.filter(pk__in=matching_pks(every_page, listing.query))
     counts = count_facets(
         candidates, filters, listing.selected, map_filter, version=listing.version
     )
+    # Forgiven only when the words find nothing at all here, not when the
+    # filters leave none of what they find.
+    if listing.query and not counts[TOTAL].get("", 0) and not candidates.exists():
+        forgiven, listing.forgiven = forgiving_matches(
+            base, every_page, listing.query, language=listing.language
+        )
+        if forgiven is not None:
+            candidates = forgiven
+            counts = count_facets(
+                candidates,
+                filters,
+                listing.selected,
+                map_filter,
+                version=listing.version,
+            )
     listing.map_counts = {int(pk): count for pk, count in counts[MAP].items()}
 
     filtered = candidates
@@ -965,18 +990,33 @@ def run_listing(
         filtered = filtered.filter(condition)
         without_text = without_text.filter(condition)
     listing.queryset = filtered
-    if listing.sort == Sort.RELEVANCE:
+    if listing.sort == Sort.RELEVANCE and not listing.forgiven:
         rows = decorate(without_text).search(listing.query)
     else:
-        rows = decorate(filtered).order_by(*Sort.ORDERINGS[listing.sort])
+        # What was found despite the words has no relevance score: newest first.
+        sort = Sort.NEWEST if listing.sort == Sort.RELEVANCE else listing.sort
+        rows = decorate(filtered).order_by(*Sort.ORDERINGS[sort])
 
     paginator = CountedPaginator(rows, per_page, count=counts[TOTAL].get("", 0))
     number = page_number(params.get("page"), paginator, listing.messages)
     listing.results = paginator.page(number)
     listing.items = list(listing.results.object_list)
+    if listing.forgiven == SIMILAR:
+        listing.suggestion = suggestion(
+            listing.query, [_words_of(item) for item in listing.items]
+        )
     _build_facets(listing, filters, counts)
     _label_items(listing)
     return listing
+
+
+def _words_of(item) -> str:
+    """The words a result was likely found by: title, teaser and its tags when
+    they are loaded already (the cards prefetch them); no query."""
+    tags = getattr(item, "_prefetched_objects_cache", {}).get("tags", ())
+    return " ".join(
+        [item.title, getattr(item, "teaser", ""), *(tag.name for tag in tags)]
+    )
 
 
 def _label_items(listing: Listing) -> None:

@@ -1,6 +1,8 @@
 """The site-wide search: results grouped by kind with counts, highlighted matches,
 stemming in the language of the URL, other apps' groups through a hook, bad input."""
 
+import re
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -179,3 +181,50 @@ def test_search_query_count_does_not_grow_with_results(client, world):
     for number in range(1, 30):
         make_practice(world.pages["practices"], title=f"Geothermal heat {number}")
     assert measure() == one
+
+
+# --- A search that finds nothing forgives (core.forgiving) ----------------------
+
+
+def test_a_typo_is_corrected_from_the_tags_and_its_results_shown(client, world):
+    response = client.get("/en/search/", {"q": "recyclng"})
+    assert response.context["searched"] == "recycling"
+    assert hits(response, "practices") == ["Waste separation at source"]
+    html = response.content.decode()
+    assert "Nothing contains “recyclng”; showing results for “recycling”." in html
+    assert '<a href="?q=recycling&amp;type=practices">Good practices (1)</a>' in html
+
+
+def test_other_languages_say_what_they_have(client, world):
+    german = client.get("/de/search/", {"q": "Städte"}).context["total"]
+    assert german >= 1
+    response = client.get("/en/search/", {"q": "Städte"})
+    assert response.context["total"] == 0
+    assert response.context["elsewhere"] == [
+        {
+            "code": "de",
+            "name": "Deutsch",
+            "count": german,
+            "url": "/de/search/?q=St%C3%A4dte",
+        }
+    ]
+    assert (
+        '<a href="/de/search/?q=St%C3%A4dte" hreflang="de"><span lang="de">Deutsch'
+        f"</span>: {german} results</a>"
+    ) in response.content.decode()
+
+
+def test_nonsense_is_not_corrected(client, world):
+    response = client.get("/en/search/", {"q": "zzzqqqxx"})
+    assert response.context["searched"] == "zzzqqqxx"
+    assert response.context["total"] == 0
+    assert response.context["elsewhere"] == []
+
+
+@pytest.mark.both_databases
+def test_the_beginning_of_a_word_finds_results(client, world):
+    """PostgreSQL stems "wast" like "waste"; the demo on SQLite corrects it from
+    the titles."""
+    response = client.get("/en/search/", {"q": "wast"})
+    found = [re.sub("<[^>]+>", "", title) for title in hits(response, "practices")]
+    assert found == ["Waste separation at source"]
