@@ -10,6 +10,7 @@ instead of crashing. The ``id`` path converter does the same for ids in URLs.
 
 import re
 import unicodedata
+from datetime import date
 
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
@@ -40,6 +41,26 @@ def parse_year(raw: str | None, *, minimum: int = 1950, maximum: int = 2100):
     if raw is None or len(str(raw).strip()) != 4:
         return None
     return parse_int(raw, minimum=minimum, maximum=maximum)
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_date(
+    raw: str | None, *, minimum: int = 1950, maximum: int = 2100
+) -> date | None:
+    """An ISO date (``2026-03-12``, what ``<input type="date">`` sends) in a year
+    between ``minimum`` and ``maximum``, or ``None``. Only this one spelling:
+    ``date.fromisoformat`` also takes ``20260312`` and week dates, and a year far
+    away overflows date arithmetic before it means anything."""
+    text = str(raw or "").strip()
+    if not _ISO_DATE.fullmatch(text):
+        return None
+    try:
+        value = date.fromisoformat(text)
+    except ValueError:  # 2019-02-30, month 13
+        return None
+    return value if minimum <= value.year <= maximum else None
 
 
 def parse_sdg(raw: str | None) -> int | None:

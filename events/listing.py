@@ -4,8 +4,12 @@ pages (home page, city profiles, region dashboards, site search, the API).
 
 Filters reuse the knowledge base's filter classes (``core.knowledge.listing``): the
 same URL values (cluster and region slugs) and the same rule for bad input: an
-unknown value is dropped with a message, never an error page. The query count does not
-depend on how many events there are (``tests/events/test_listing.py``).
+unknown value is dropped with a message, never an error page. The keyword search
+(``q``) is the knowledge base's too: stemmed in the page's language, a subquery that
+combines with every filter, and forgiving (``core.forgiving``) when the words find
+no event at all. ``from`` and ``to`` choose the days (``events.date_range``). The
+query count does not depend on how many events there are
+(``tests/events/test_listing.py``).
 """
 
 from dataclasses import dataclass, field
@@ -31,6 +35,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from community.models import Organisation, Region
+from core.forgiving import SIMILAR, forgiving_matches, suggestion
 from core.knowledge.listing import (
     ActiveFilter,
     ChoiceFilter,
@@ -46,7 +51,9 @@ from core.knowledge.listing import (
 )
 from core.knowledge.pages import KnowledgeIndexPage
 from core.models import Cluster
+from core.search import clean_query, matching_pks
 
+from .date_range import DateRange, read_date_range
 from .event_page import event_short_date
 from .models.choices import AttendanceMode, EventFormat
 from .models.pages import EventPage
@@ -205,10 +212,17 @@ class FilterField:
 @dataclass
 class EventListing(QueryLinks):
     """One request's calendar: ``upcoming`` events (all), ``unscheduled`` ones (no
-    date yet; listed only without a "when" filter), ``past`` (one page of the
-    archive), the filter ``fields``, ``active_filters`` and ``messages``."""
+    date yet; listed only without a "when" filter or dates), ``past`` (one page of
+    the archive), the filter ``fields``, ``active_filters`` and ``messages``.
+
+    ``query`` is the cleaned search; ``forgiven`` and ``suggestion`` say how the
+    events were found when its words alone found none (``core.forgiving``)."""
 
     locale_id: int
+    query: str = ""
+    forgiven: str = ""
+    suggestion: str = ""
+    dates: DateRange = field(default_factory=DateRange)
     selected: dict[str, tuple[ListingFilter, Any]] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
     fields: list[FilterField] = field(default_factory=list)
@@ -222,11 +236,31 @@ class EventListing(QueryLinks):
 
     @property
     def params(self) -> dict[str, str]:
-        return {name: spec.key(value) for name, (spec, value) in self.selected.items()}
+        params = {"q": self.query} if self.query else {}
+        params.update(
+            {name: spec.key(value) for name, (spec, value) in self.selected.items()}
+        )
+        params.update(self.dates.params)
+        return params
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.selected)
+        return bool(self.query or self.selected or self.dates)
+
+    @property
+    def items(self) -> list[EventPage]:
+        """Every event shown on this page, in all sections."""
+        return self.upcoming + self.unscheduled + self.past_items
+
+    @property
+    def suggestion_query(self) -> str:
+        """The same calendar, searching for the suggested words instead."""
+        return self.querystring(q=self.suggestion, page="")
+
+    @property
+    def query_removed(self) -> str:
+        """The same calendar without the search term."""
+        return self.querystring(q="", page="")
 
     def canonical_query(self) -> str:
         number = self.past.number if self.past else 1
@@ -299,21 +333,64 @@ def _filter_fields(listing: EventListing, filters, terms: Listing) -> list:
 
 
 def event_listing(index_page: KnowledgeIndexPage, params) -> EventListing:
-    """The calendar for one request: filters read and checked, upcoming events with
-    open calls first, then soonest; the archive newest first, one page of it."""
+    """The calendar for one request: search, filters and dates read and checked,
+    upcoming events with open calls first, then soonest; the archive newest first,
+    one page of it. A search orders by date like the rest of the calendar: people
+    look for an event by when it is."""
     now = timezone.now()
     listing = EventListing(locale_id=index_page.locale_id)
     terms = Listing(locale_id=index_page.locale_id, language=current_language())
     filters = event_filters()
+    listing.query, problem = clean_query(params.get("q"))
+    if problem:
+        listing.messages.append(problem)
     read_filters(filters, params, listing.selected, listing.messages)
-
-    filtered = index_page.listed_pages(EventPage)
-    for name, (spec, value) in listing.selected.items():
-        if name != "when":
-            filtered = filtered.filter(spec.condition(EventPage, value))
+    listing.dates = read_date_range(params, listing.messages)
     when = listing.selected.get("when")
     listing.show_upcoming = when is None or when[1] == "upcoming"
     listing.show_past = when is None or when[1] == "past"
+
+    base = index_page.listed_pages(EventPage)
+    candidates = base
+    every_page = EventPage.objects.all()
+    if listing.query:
+        # Searched over the whole table: ``base`` keeps the right pages, and the
+        # subquery need not join the page tree again. The active language (the
+        # page's, from its URL) chooses the stemming.
+        candidates = base.filter(pk__in=matching_pks(every_page, listing.query))
+    shown_messages = len(listing.messages)
+    _fill_sections(listing, candidates, params, now)
+    # Forgiven only when the words find no event at all here, not when the
+    # filters leave none of what they find; asked only when nothing is shown, so
+    # a search that finds something costs no query more.
+    if listing.query and not listing.items and not candidates.exists():
+        forgiven, listing.forgiven = forgiving_matches(
+            base, every_page, listing.query, language=terms.language
+        )
+        if forgiven is not None:
+            del listing.messages[shown_messages:]
+            _fill_sections(listing, forgiven, params, now)
+            if listing.forgiven == SIMILAR:
+                listing.suggestion = suggestion(
+                    listing.query,
+                    [f"{event.title} {event.teaser}" for event in listing.items],
+                )
+    label_events(listing.items, terms)
+    listing.fields = _filter_fields(listing, filters, terms)
+    listing.active_filters += listing.dates.active_filters(listing.querystring)
+    return listing
+
+
+def _fill_sections(
+    listing: EventListing, candidates: QuerySet, params, now: datetime
+) -> None:
+    """The upcoming, undated and past events among ``candidates`` that pass the
+    chosen filters and dates."""
+    filtered = candidates
+    for name, (spec, value) in listing.selected.items():
+        if name != "when":
+            filtered = filtered.filter(spec.condition(EventPage, value))
+    filtered = listing.dates.apply(filtered)
 
     if listing.show_upcoming:
         listing.upcoming = list(
@@ -321,7 +398,8 @@ def event_listing(index_page: KnowledgeIndexPage, params) -> EventListing:
                 "-cc_open", "starts_at", "pk"
             )[:MAX_UPCOMING]
         )
-    if when is None:
+    # Undated events are in no date range: none when dates are chosen.
+    if listing.show_upcoming and listing.show_past and not listing.dates:
         listing.unscheduled = list(
             decorate_events(filtered.filter(unscheduled_q(now)), now=now).order_by(
                 "-cc_open", "title", "pk"
@@ -337,9 +415,6 @@ def event_listing(index_page: KnowledgeIndexPage, params) -> EventListing:
         listing.past_items = list(listing.past.object_list)
     elif params.get("page") not in (None, "", "1"):
         listing.messages.append(_("Upcoming events are all on one page; showing them."))
-    label_events(listing.upcoming + listing.unscheduled + listing.past_items, terms)
-    listing.fields = _filter_fields(listing, filters, terms)
-    return listing
 
 
 # --- Short lists for other pages ----------------------------------------------------

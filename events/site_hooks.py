@@ -71,8 +71,8 @@ def region_events_panel(*, request, region) -> dict:
 
 @hooks.register(SEARCH_GROUPS_HOOK)
 def event_search_group(*, request, query, locale) -> SearchGroup:
-    """Events in the language of the search. "More" leads to the calendar without
-    the query: the calendar filters, it does not search."""
+    """Events in the language of the search. "More" leads to the calendar with
+    the query: the calendar searches the same way."""
     return page_search_group(
         request=request,
         query=query,
@@ -87,5 +87,4 @@ def event_search_group(*, request, query, locale) -> SearchGroup:
             event_short_date(event),
             event.venue_city,
         ),
-        more_with_query=False,
     )

@@ -11,6 +11,7 @@ from wagtail import hooks
 import pytest
 
 from core.search import SEARCH_GROUPS_HOOK, SearchGroup, SearchHit, marked_html
+from tests.events.fixtures import event_index, make_event
 from tests.knowledge_fixtures import make_practice, module_world
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +50,16 @@ def test_results_are_grouped_by_kind_with_counts(client, world):
         "<mark>Solar</mark> street lighting</a>"
     ) in html
     assert '<a href="/en/good-practices/?q=solar">' in html
+
+
+def test_more_events_carry_the_query_to_the_calendar(client, world):
+    make_event(event_index(), title="Solar cooking workshop")
+    response = client.get("/en/search/", {"q": "solar"})
+    group = next(g for g in response.context["groups"] if g.key == "events")
+    assert group.more_url == "/en/events/?q=solar"
+    calendar = client.get(group.more_url).context["listing"]
+    assert calendar.query == "solar"
+    assert [event.title for event in calendar.items] == ["Solar cooking workshop"]
 
 
 def test_english_stemming_on_english_pages(client, world):

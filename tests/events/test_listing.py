@@ -116,3 +116,31 @@ def test_event_list_queries_do_not_grow_with_events(client):
         response = client.get(index.url)
     assert len(response.context["listing"].upcoming) == 50
     assert len(many) == len(one)
+
+
+def test_searching_the_calendar_queries_do_not_grow_with_events(client):
+    """Searching with dates and a filter costs what browsing costs: the search is a
+    subquery of the three sections' queries, the dates a condition in them, and
+    the undated section is skipped (no undated event has a date). Nothing runs once
+    per event. The check whether the words find anything at all (for the
+    forgiving search) runs only when nothing is shown, so not here."""
+    index = event_index()
+    params = {"q": "land", "from": "2000-01-01", "format": "dialogue_event"}
+    make_event(title="Event 0")
+    _past(title="Past 0")
+    client.get(index.url, params)
+    with CaptureQueriesContext(connection) as one:
+        client.get(index.url, params)
+    for number in range(1, 50):
+        make_event(title=f"Event {number}")
+        _past(title=f"Past {number}")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(index.url, params)
+    listing = response.context["listing"]
+    assert len(listing.upcoming) == 50
+    assert listing.past.paginator.count == 50
+    assert not listing.forgiven
+    assert len(many) == len(one)
+    with CaptureQueriesContext(connection) as browsing:
+        client.get(index.url)
+    assert len(one) <= len(browsing)

@@ -7,12 +7,13 @@ Runs on PostgreSQL and on SQLite (``both_databases``); results may differ betwee
 the backends (stemming, trigram), a 5xx may not.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.utils import timezone
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from core.params import MAX_DB_INT
 from core.search import MAX_QUERY_TERMS
@@ -37,7 +38,18 @@ INDEX_PARAMS = [
     "sort",
     "page",
 ]
-EVENT_PARAMS = ["format", "cluster", "region", "attendance", "open", "when", "page"]
+EVENT_PARAMS = [
+    "q",
+    "from",
+    "to",
+    "format",
+    "cluster",
+    "region",
+    "attendance",
+    "open",
+    "when",
+    "page",
+]
 DIRECTORY_PARAMS = ["q", "region", "country", "kind", "cluster", "page"]
 SEARCH_PARAMS = ["q", "type", "page"]
 API_PARAMS = [
@@ -119,6 +131,23 @@ def test_knowledge_base_indexes(client, world, params):
 @given(params=hostile_params(EVENT_PARAMS))
 def test_event_calendar(client, world, params):
     page_ok(client.get("/en/events/", params))
+
+
+# Dates of every year a client can spell, and some the filter accepts, so that the
+# generated ranges reach the SQL (including "from" after "to").
+_any_date = st.dates().map(lambda day: day.isoformat())
+_near_date = st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31)).map(
+    lambda day: day.isoformat()
+)
+_date_param = st.one_of(_near_date, _any_date, hostile_value)
+
+
+@HOSTILE
+@given(query=hostile_value, start=_date_param, end=_date_param)
+def test_event_calendar_search_and_dates(client, world, query, start, end):
+    for url in ("/en/events/", "/de/veranstaltungen/"):
+        page_ok(client.get(url, {"q": query, "from": start, "to": end}))
+        page_ok(client.get(url, {"from": start, "to": end, "when": "past"}))
 
 
 @HOSTILE
