@@ -36,6 +36,7 @@ from django.utils.translation import gettext_lazy
 
 from community.models import Organisation, Region
 from core.forgiving import SIMILAR, forgiving_matches, suggestion
+from core.knowledge.dates import DateRange, read_date_range
 from core.knowledge.listing import (
     ActiveFilter,
     ChoiceFilter,
@@ -53,7 +54,6 @@ from core.knowledge.pages import KnowledgeIndexPage
 from core.models import Cluster
 from core.search import clean_query, matching_pks
 
-from .date_range import DateRange, read_date_range
 from .event_page import event_short_date
 from .models.choices import AttendanceMode, EventFormat
 from .models.pages import EventPage

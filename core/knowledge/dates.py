@@ -1,9 +1,9 @@
-"""The calendar's date filter: ``from`` and ``to`` (ISO dates, both inclusive) on
-the day an event starts as its page shows it, in the event's own time zone. A
-workshop in Amman starting at 01:00 on 12 March is on 12 March, although it is still
-11 March in UTC.
+"""A listing's date filter: ``from`` and ``to`` (ISO dates, both inclusive) on
+the day a row's moment falls on in the row's own time zone, as its page shows it.
+The event calendar filters events by their start this way: a workshop in Amman
+starting at 01:00 on 12 March is on 12 March, although it is still 11 March in UTC.
 
-Events without a date are in no date range, so they are listed only without one.
+Rows without a moment are in no date range, so they are listed only without one.
 A bad date is dropped with a message, like an unknown filter value.
 """
 
@@ -16,8 +16,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.knowledge.listing import ECHO_LENGTH, ActiveFilter, echo
 from core.params import has_control_characters, parse_date
+
+from .listing import ECHO_LENGTH, ActiveFilter, echo
 
 FROM, TO = "from", "to"
 # The years a date filter accepts; beyond them a date is a typo (and far enough
@@ -79,17 +80,20 @@ class DateRange:
             if value
         }
 
-    def apply(self, queryset: QuerySet) -> QuerySet:
-        """The events of ``queryset`` that start within the range."""
+    def apply(
+        self, queryset: QuerySet, *, field: str = "starts_at", zone: str = "time_zone"
+    ) -> QuerySet:
+        """The rows of ``queryset`` whose ``field`` (a moment) falls within the
+        range in the time zone named by their ``zone`` column."""
         if not self:
             return queryset
         if self.start:
             first = datetime.combine(self.start, time.min, tzinfo=UTC)
-            queryset = queryset.filter(starts_at__gte=first - ZONE_SLACK)
+            queryset = queryset.filter(**{f"{field}__gte": first - ZONE_SLACK})
         if self.end:
             after = datetime.combine(self.end + timedelta(days=1), time.min, tzinfo=UTC)
-            queryset = queryset.filter(starts_at__lt=after + ZONE_SLACK)
-        queryset = queryset.alias(cc_start_day=LocalDate("starts_at", "time_zone"))
+            queryset = queryset.filter(**{f"{field}__lt": after + ZONE_SLACK})
+        queryset = queryset.alias(cc_start_day=LocalDate(field, zone))
         if self.start:
             queryset = queryset.filter(cc_start_day__gte=self.start)
         if self.end:
@@ -117,11 +121,11 @@ class DateRange:
 BAD_DATE = {
     FROM: gettext_lazy(
         "“%(value)s” is not a date we can start from (a day such as 2026-03-12, "
-        "years %(first)d to %(last)d); showing events from any date."
+        "years %(first)d to %(last)d); showing results from any date."
     ),
     TO: gettext_lazy(
         "“%(value)s” is not a date we can end at (a day such as 2026-03-12, "
-        "years %(first)d to %(last)d); showing events up to any date."
+        "years %(first)d to %(last)d); showing results up to any date."
     ),
 }
 
@@ -149,7 +153,7 @@ def read_date_range(params, messages: list[str]) -> DateRange:
         messages.append(
             _(
                 "The first day (%(start)s) is after the last day (%(end)s); "
-                "showing events of any date."
+                "showing results of any date."
             )
             % {
                 "start": date_format(dates.start, "DATE_FORMAT"),
