@@ -13,7 +13,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/connective_cities
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 # Test processes on PostgreSQL (pytest-xdist): one per core. Each has its own test
 # database; a module's tests stay in one process so module-wide fixtures are built
-# once (the demo's modules share one process and one seeding: ``xdist_group``).
+# once (and the demo's modules share one seeding: tests/conftest.py).
 TEST_WORKERS ?= auto
 
 .PHONY: run test setup deps system-deps test-deps messages lint services bench help
@@ -29,7 +29,7 @@ run: setup
 
 test: setup test-deps services lint
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
-		$(PY) -m pytest --create-db -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+		$(PY) -m pytest --create-db -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 	@# Again on SQLite (the demo and a start without DATABASE_URL), only the tests
 	@# marked both_databases: hostile input must not crash there either.
 	@mkdir -p var

@@ -13,16 +13,20 @@ def _quiet(message: str) -> None:
     """Demo seeding logs progress; tests do not need it."""
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    """With one test process per core (``make test``: pytest-xdist, ``--dist
-    loadgroup``) every module's tests run in one process, so a module-wide fixture
-    (a knowledge base, a Celery worker on the test Redis) is built once and never
-    twice at the same time. Modules that name a group share a process (the demo's
-    modules share one seeding)."""
-    for item in items:
-        if not any(item.iter_markers("xdist_group")):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """With one test process per core (``make test``: pytest-xdist) every module's
+    tests run in one process, so a module-wide fixture (a knowledge base, a Celery
+    worker on the test Redis) is built once and never twice at the same time; the
+    demo's modules share one process and one seeding (``tests/demo/conftest.py``)."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return "tests/demo/" if path.startswith("tests/demo/") else path
+
+    return ModuleScheduling(config, log)
 
 
 @pytest.fixture(autouse=True)

@@ -27,8 +27,7 @@ from notifications.models import Notification, NotificationState
 from practices.models import GoodPracticePage
 from projects.models import SupportedProjectPage
 
-# One process seeds the demo for all demo modules (tests/demo/conftest.py).
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
+pytestmark = pytest.mark.django_db
 
 UPCOMING = load("registrations")["upcoming"]
 RECENT = load("registrations")["recent"]

@@ -16,8 +16,7 @@ from demo.data import load
 from practices.models import GoodPracticeIndexPage, GoodPracticePage
 from projects.models import ProjectIndexPage, SupportedProjectPage
 
-# One process seeds the demo for all demo modules (tests/demo/conftest.py).
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
+pytestmark = pytest.mark.django_db
 
 
 def _live(model, language: str):

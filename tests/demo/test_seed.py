@@ -27,8 +27,7 @@ from notifications.models import Notification
 from practices.models import GoodPracticePage
 from projects.models import ProjectCity, SupportedProjectPage
 
-# One process seeds the demo for all demo modules (tests/demo/conftest.py).
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
+pytestmark = pytest.mark.django_db
 
 
 def english_region(slug: str) -> Region:
