@@ -79,6 +79,8 @@ def test_apply_accept_confirm_and_check_in(page, site):
     page.get_by_label("Decision", exact=True).select_option("accepted")
     page.get_by_label("Message to the applicants").fill("Welcome to Amman!")
     page.get_by_role("button", name="Apply to the selected applicants").click()
+    expect(page.get_by_text("1 recipient", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Decide and e-mail 1 applicant").click()
     expect(page.locator(".messages")).to_contain_text("1 applicant is now: Accepted")
     registration.refresh_from_db()
     assert registration.state == "accepted"

@@ -365,6 +365,7 @@ def test_bulk_accept_changes_and_reports_refusals(organiser_client, world):
             "to_state": "accepted",
             "reason": "Welcome to Amman.",
             "next": list_url(event) + "?state=applied",
+            "confirmed": "1",
         },
     )
 
@@ -389,7 +390,11 @@ def test_bulk_accept_refuses_when_full(organiser_client, world):
 
     response = organiser_client.post(
         bulk_url(event),
-        {"registration": [world["applicant"].pk, second.pk], "to_state": "accepted"},
+        {
+            "registration": [world["applicant"].pk, second.pk],
+            "to_state": "accepted",
+            "confirmed": "1",
+        },
     )
 
     assert state_of(world["applicant"]) == "applied"
