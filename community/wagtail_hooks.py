@@ -1,5 +1,6 @@
 """Admin for the network: regions, organisations with their membership, the
-affiliation verification queue and the region dashboards.
+affiliation verification queue (and its section of the dashboard's "My queue"
+panel) and the region dashboards.
 
 Coordinators reach the admin through the "Coordinators" group; what they may do
 there is decided per object by ``community.permissions`` (see ``admin_views``).
@@ -18,11 +19,13 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.my_queue import MY_QUEUE_HOOK
 from core.search import SEARCH_GROUPS_HOOK
 
 from . import admin_views, permissions
 from .admin_import import import_admin_urls, import_menu_item
 from .models import Organisation, Region
+from .my_queue import claims_section
 from .search import organisation_search_group
 
 # Registered before any view asks, so Wagtail never falls back to model permissions.
@@ -242,5 +245,7 @@ def register_region_dashboards_menu_item():
 
 hooks.register("register_admin_urls", import_admin_urls)
 hooks.register("register_admin_menu_item", import_menu_item)
+# Claims waiting for a decision, on the dashboard's "My queue" panel.
+hooks.register(MY_QUEUE_HOOK, claims_section)
 # The "Cities and organisations" group of the site-wide search.
 hooks.register(SEARCH_GROUPS_HOOK, organisation_search_group)

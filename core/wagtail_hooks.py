@@ -1,11 +1,14 @@
-"""Admin for the taxonomy: clusters and their fields of action, in every language."""
+"""Admin for the taxonomy: clusters and their fields of action, in every language;
+and the "My queue" panel on the dashboard."""
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import SDG, Cluster, FieldOfAction
+from .my_queue import MyQueuePanel
 
 
 class ClusterViewSet(SnippetViewSet):
@@ -41,3 +44,9 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_queue_panel(request, panels):
+    """What waits for the signed-in person, from every app (``core.my_queue``)."""
+    panels.append(MyQueuePanel(request))

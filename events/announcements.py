@@ -153,6 +153,17 @@ def event_documentation_notify(*, event: EventPage) -> int:
     )
 
 
+def message_recipients(*, event: EventPage, states) -> int:
+    """How many people a message to the participants in ``states`` (all active
+    ones when empty) reaches: what ``fan_out`` writes a notice for, counted for the
+    organiser's confirmation before anything is queued."""
+    return (
+        participants(event, states or ACTIVE_STATES)
+        .filter(user__is_active=True)
+        .count()
+    )
+
+
 @transaction.atomic
 def event_message_participants(
     *,

@@ -851,6 +851,18 @@ def registrations_account_deleted(*, user, emails: Iterable[str]) -> list[Regist
 # --- Many at once, and the periodic sweep -------------------------------------------
 
 
+def registrations_decidable(*, registrations, to_state: str) -> list[Registration]:
+    """Those of ``registrations`` that the table lets an organiser move to
+    ``to_state`` now: the people a bulk decision would e-mail, counted on the
+    organiser's confirmation page before anything changes. Capacity and the other
+    checks come when the decision is taken, so fewer may change, never more."""
+    return [
+        registration
+        for registration in registrations
+        if ORGANISER in TRANSITIONS.get((registration.state, to_state), frozenset())
+    ]
+
+
 def registrations_bulk_transition(
     *, registrations, to_state: str, actor, reason: str = ""
 ) -> BulkResult:

@@ -8,7 +8,16 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Prefetch,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +34,7 @@ from core.models import Cluster
 
 from . import permissions as rules
 from .models import (
+    FINAL_STATES,
     OPEN_STATES,
     AdoptionLevel,
     CandidateState,
@@ -35,7 +45,7 @@ from .models import (
     ExchangeState,
     PeerExchange,
 )
-from .transitions import VOLUNTEER_STATES
+from .transitions import MANAGER_ACTION_STATES, VOLUNTEER_STATES
 
 S = ExchangeState
 
@@ -71,12 +81,27 @@ def my_requests(user) -> QuerySet[PeerExchange]:
 
 
 def queue(user, state: str | None = None) -> QuerySet[PeerExchange]:
-    """Cases the user manages, oldest in their state first (the longest waiting
-    on top)."""
+    """Cases the user manages, those that need them first: cases waiting for a
+    manager's step (``MANAGER_ACTION_STATES``), then those waiting for their city,
+    each the longest waiting on top; finished cases last, the latest first. Sorted
+    by state alone, closed cases (long in their state) came before new ones."""
     cases = rules.exchanges_managed_by(user).for_listing()
     if state:
         cases = cases.filter(state=state)
-    return cases.order_by("state_changed_at", "pk")
+    return cases.annotate(
+        queue_group=Case(
+            When(state__in=MANAGER_ACTION_STATES, then=Value(0)),
+            When(state__in=OPEN_STATES, then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
+        ),
+        finished_at=Case(
+            When(state__in=FINAL_STATES, then=F("state_changed_at")),
+            default=None,
+        ),
+    ).order_by(
+        "queue_group", F("finished_at").desc(nulls_last=True), "state_changed_at", "pk"
+    )
 
 
 def queue_counts(user) -> dict[str, int]:

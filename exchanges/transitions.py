@@ -168,3 +168,14 @@ AGREEMENT_STATES = (S.PEERS_CONFIRMED, S.AGREEMENT)
 MISSION_STATES = (S.AGREEMENT, S.MISSIONS)
 FEEDBACK_STATES = (S.REPORT, S.FOLLOW_UP, S.CLOSED)
 EDIT_STATES = (S.DRAFT, S.NEEDS_REVISION)
+# Open states in which the case waits for its managers (a step only they may take,
+# cancelling aside): their queue puts these first. In the other open states the
+# case waits for the requesting city (a revision).
+MANAGER_ACTION_STATES = tuple(
+    state
+    for state in OPEN_STATES
+    if any(
+        t.role == MANAGER and t.action != "cancel" and state in t.sources
+        for t in TRANSITIONS.values()
+    )
+)

@@ -1,6 +1,7 @@
 """What peer exchanges add to the Wagtail admin and to other apps: the
-coordinators' queue and case pages with their menu item, and the part of account
-deletion that concerns exchanges (``community_user_deleted``)."""
+coordinators' queue and case pages with their menu item, their section of the
+dashboard's "My queue" panel, and the part of account deletion that concerns
+exchanges (``community_user_deleted``)."""
 
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from community.services import USER_DELETED_HOOK
+from core.my_queue import MY_QUEUE_HOOK
 
 from .admin.case import (
     ExchangeCaseView,
@@ -16,10 +18,12 @@ from .admin.case import (
     exchange_admin_project_story,
     exchange_admin_transition,
 )
+from .admin.my_queue import exchanges_section
 from .admin.queue import ExchangeQueueView, ExchangesMenuItem
 from .personal_data import exchanges_user_deleted
 
 hooks.register(USER_DELETED_HOOK, exchanges_user_deleted)
+hooks.register(MY_QUEUE_HOOK, exchanges_section)
 
 
 @hooks.register("register_admin_urls")

@@ -1,7 +1,8 @@
 """Organisers' tools for an event in the Wagtail admin: ``applicants`` (list,
 balance, export), ``decisions``, ``check_in``, ``invitations`` and ``outbox`` hold
 the views, ``forms`` their forms, ``base`` what they share; ``urls`` and ``menu``
-wire them in (imported from ``events.wagtail_hooks``).
+wire them in and ``my_queue`` adds the applications awaiting a decision to the
+dashboard (imported from ``events.wagtail_hooks``).
 
 Who may open them: those for whom ``events.permissions.can_manage_event`` is true
 and who have the Wagtail admin; others are sent away like elsewhere in the admin.

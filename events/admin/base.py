@@ -1,5 +1,5 @@
 """What the organisers' screens share: the event from the URL, the permission
-check, the tabs and breadcrumbs."""
+check, the tabs and breadcrumbs, and the confirmation before a bulk e-mail."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -103,3 +103,34 @@ class EventAdminMixin(WagtailAdminTemplateMixin):
             {"label": label, "url": url, "current": url == current}
             for label, url in urls
         ]
+
+
+class ConfirmMailMixin:
+    """Nothing that e-mails many people is queued on the first click.
+
+    The first valid POST renders a confirmation page instead: how many people the
+    e-mail reaches and to whom and what it says (``confirmation``), with the same
+    values in hidden fields and ``confirmed=1``. Only that second POST acts. It goes
+    to the same view, so the same permission check (``EventAdminMixin``) and CSRF
+    protection apply; a changed value is validated again. Works without JavaScript.
+    """
+
+    confirm_template_name = "events/admin/confirm_mail.html"
+
+    def is_confirmed(self) -> bool:
+        return self.request.POST.get("confirmed") == "1"
+
+    def confirmation(self, form) -> dict:
+        """``recipients`` (a number), ``facts`` (label and value pairs),
+        ``confirm_label`` and optionally ``notes``, ``back_url`` and ``hidden``
+        (more name and value pairs to send again)."""
+        raise NotImplementedError
+
+    def ask_to_confirm(self, form) -> HttpResponse:
+        context = self.get_context_data(form=form, **self.confirmation(form))
+        return self.response_class(
+            request=self.request,
+            template=[self.confirm_template_name],
+            context=context,
+            using=self.template_engine,
+        )

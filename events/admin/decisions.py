@@ -5,8 +5,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.generic import FormView, View
 
 from wagtail.admin import messages
@@ -15,7 +15,7 @@ from core.params import safe_next
 
 from .. import selectors, services
 from ..models import Registration, RegistrationState
-from .base import EventAdminMixin
+from .base import ConfirmMailMixin, EventAdminMixin
 from .forms import BulkTransitionForm, TransitionForm
 
 
@@ -23,20 +23,67 @@ def _person(registration: Registration) -> str:
     return str(registration.user.get_full_name() or registration.user)
 
 
-class BulkTransitionView(EventAdminMixin, View):
+class BulkTransitionView(ConfirmMailMixin, EventAdminMixin, View):
     """POST only: several applications to one state through
-    ``services.registrations_bulk_transition``; says who was refused and why."""
+    ``services.registrations_bulk_transition``, once the organiser has confirmed
+    how many people the decision e-mails; says who was refused and why."""
 
     http_method_names = ["post"]
+    page_title = _("Confirm the decision")
+
+    def confirmation(self, form) -> dict:
+        selected = form.cleaned_data["registration"]
+        to_state = RegistrationState(form.cleaned_data["to_state"])
+        decidable = services.registrations_decidable(
+            registrations=selected, to_state=to_state
+        )
+        unchanged = [r for r in selected if r not in decidable]
+        notes = []
+        if unchanged:
+            notes.append(
+                gettext(
+                    "Not changed and not e-mailed, as their state does not allow "
+                    "it: %(people)s"
+                )
+                % {"people": ", ".join(_person(r) for r in unchanged)}
+            )
+        if to_state == RegistrationState.ACCEPTED:
+            notes.append(
+                gettext(
+                    "If the places run out, the others stay as they are and get "
+                    "no e-mail."
+                )
+            )
+        return {
+            "recipients": len(decidable),
+            "facts": [
+                (_("Decision"), to_state.label),
+                (_("Applicants"), ", ".join(_person(r) for r in decidable) or "–"),
+                (_("Message to the applicants"), form.cleaned_data["reason"] or "–"),
+            ],
+            "notes": notes,
+            "hidden": [("next", self.back)],
+            "back_url": self.back,
+            "confirm_label": ngettext(
+                "Decide and e-mail %(count)s applicant",
+                "Decide and e-mail %(count)s applicants",
+                len(decidable),
+            )
+            % {"count": len(decidable)},
+        }
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        back = safe_next(request, reverse("events_applicants", args=(self.event.pk,)))
+        self.back = back = safe_next(
+            request, reverse("events_applicants", args=(self.event.pk,))
+        )
         form = BulkTransitionForm(request.POST, event=self.event)
         if not form.is_valid():
             for errors in form.errors.values():
                 for error in errors:
                     messages.error(request, error)
             return redirect(back)
+        if not self.is_confirmed():
+            return self.ask_to_confirm(form)
         to_state = form.cleaned_data["to_state"]
         try:
             result = services.registrations_bulk_transition(

@@ -87,7 +87,7 @@ def name_or_organisation(words: str) -> Q:
 class IdListField(forms.Field):
     """Several ids from checkboxes of the same name; anything else is invalid."""
 
-    widget = forms.MultipleHiddenInput
+    widget = hidden_widget = forms.MultipleHiddenInput
     default_error_messages = {"invalid": _("Enter whole numbers.")}
 
     def to_python(self, value) -> list[int]:

@@ -2,7 +2,8 @@
 
 Organisers see an event's notices that are failed, waiting or being sent, with the
 reason, and send failed ones again; they write to the participants (all or by
-state) through the same outbox, and cancel an event with a reason. The outbox
+state) through the same outbox, and cancel an event with a reason; both only
+after confirming how many people they e-mail (``base.ConfirmMailMixin``). The outbox
 itself (rows, states, sending) is the ``notifications`` app; a person's notices in
 "Download my data" and on account deletion are handled there too
 (``notifications.personal_data``).
@@ -28,7 +29,8 @@ from notifications.selectors import labelled, notification_counts, page_notifica
 
 from .. import announcements, permissions
 from ..models import EventPage
-from .base import EventAdminMixin, ManagedEventsView
+from ..models.registrations import ACTIVE_STATES
+from .base import ConfirmMailMixin, EventAdminMixin, ManagedEventsView
 from .forms import CancelForm, MessageForm
 
 
@@ -109,16 +111,26 @@ def outbox_retry(request: HttpRequest, event_id: int, pk: int) -> HttpResponse:
     return redirect("events_outbox", event_id=event.pk)
 
 
-class OutboxFormView(OutboxMixin, FormView):
-    """A form that calls one service of ``events.announcements`` and says so."""
+class OutboxFormView(ConfirmMailMixin, OutboxMixin, FormView):
+    """A form that calls one service of ``events.announcements`` and says so, once
+    the organiser has confirmed how many people it e-mails (``ConfirmMailMixin``);
+    "Change" on the confirmation page brings the form back as it was filled in."""
 
     failure_message = ""
+    edit_label = _("Change")
 
     def run(self, form) -> str:
         """Calls the service; returns the message for the organiser."""
         raise NotImplementedError
 
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if "edit" in request.POST:
+            return self.render_to_response(self.get_context_data(form=self.get_form()))
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form):
+        if not self.is_confirmed():
+            return self.ask_to_confirm(form)
         try:
             done = self.run(form)
         except NotificationError as error:
@@ -144,6 +156,26 @@ class MessageParticipantsView(OutboxFormView):
         # A new key per form: the same form sent twice sends one message.
         return {"message_key": uuid.uuid4().hex}
 
+    def confirmation(self, form) -> dict:
+        states = form.cleaned_data["states"]
+        labels = dict(form.fields["states"].choices)
+        return {
+            "recipients": announcements.message_recipients(
+                event=self.event, states=states
+            ),
+            "facts": [
+                (
+                    _("Write to"),
+                    ", ".join(str(labels[state]) for state in states)
+                    or gettext("Everyone still taking part"),
+                ),
+                (_("Subject"), form.cleaned_data["subject"]),
+                (_("Message"), form.cleaned_data["body"]),
+            ],
+            "confirm_label": gettext("Send the message"),
+            "edit_label": self.edit_label,
+        }
+
     def run(self, form) -> str:
         count = announcements.event_message_participants(
             event=self.event, actor=self.request.user, **form.cleaned_data
@@ -159,6 +191,25 @@ class CancelEventView(OutboxFormView):
     page_title = _("Cancel event")
     form_class = CancelForm
     failure_message = _("The event was not cancelled.")
+
+    def confirmation(self, form) -> dict:
+        return {
+            "recipients": announcements.message_recipients(
+                event=self.event, states=ACTIVE_STATES
+            ),
+            "facts": [
+                (_("Write to"), gettext("Everyone still taking part")),
+                (_("Why is the event cancelled?"), form.cleaned_data["reason"]),
+            ],
+            "notes": [
+                gettext(
+                    "Cancelling cannot be undone: the event page will say that the "
+                    "event is cancelled."
+                )
+            ],
+            "confirm_label": gettext("Cancel the event"),
+            "edit_label": self.edit_label,
+        }
 
     def run(self, form) -> str:
         announcements.event_cancel(

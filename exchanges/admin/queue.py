@@ -1,5 +1,6 @@
 """The coordinators' queue of peer exchanges: the cases in their scope per state,
-with ageing (days in state), the longest waiting first."""
+with ageing (days in state); cases waiting for them first, the longest waiting on
+top, finished cases last (``selectors.queue``)."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -15,7 +16,7 @@ from ..models import ExchangeState
 
 
 class ExchangeQueueView(WagtailAdminTemplateMixin, TemplateView):
-    """Cases in the coordinator's scope, per state, the longest waiting first."""
+    """Cases in the coordinator's scope, per state, those needing action first."""
 
     template_name = "exchanges/admin/queue.html"
     page_title = _("Peer exchanges")

@@ -75,10 +75,19 @@ def test_apply_accept_confirm_and_check_in(page, site):
         "link", name="Dialogue event on land management", exact=True
     ).click()
     expect(page.get_by_role("heading", name="Applicants", exact=True)).to_be_visible()
+    # "Select all on this page" (shown by its script) ticks and clears every box.
+    select_all = page.get_by_label("Select all applicants on this page")
+    select_all.check()
+    expect(page.get_by_label("Select Rania Khalil")).to_be_checked()
+    select_all.uncheck()
+    expect(page.get_by_label("Select Rania Khalil")).not_to_be_checked()
     page.get_by_label("Select Rania Khalil").check()
+    expect(select_all).to_be_checked()
     page.get_by_label("Decision", exact=True).select_option("accepted")
     page.get_by_label("Message to the applicants").fill("Welcome to Amman!")
     page.get_by_role("button", name="Apply to the selected applicants").click()
+    expect(page.get_by_text("1 recipient", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Decide and e-mail 1 applicant").click()
     expect(page.locator(".messages")).to_contain_text("1 applicant is now: Accepted")
     registration.refresh_from_db()
     assert registration.state == "accepted"

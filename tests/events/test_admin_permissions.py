@@ -13,6 +13,8 @@ listed organisers. Outcomes, as in the rest of the admin
 - FULL: the page or file shows (200) with personal data (e-mail addresses, motivation).
 - LIMITED: it shows (200) without personal data (coordinators who are not listed
   organisers; see ``events.admin``).
+- ASKED: the confirmation before a bulk e-mail shows (200) with the number of
+  recipients; nothing changes and nothing is queued until it is confirmed.
 - DONE: the write happened and the view redirects back (302).
 """
 
@@ -21,6 +23,7 @@ from datetime import date
 import pytest
 
 from events.models import EventInvitation
+from notifications.models import Notification
 from tests.events import test_admin_tools
 from tests.events.test_admin_tools import (
     bulk_url,
@@ -40,7 +43,7 @@ world = test_admin_tools.world
 
 LOGIN_PREFIX = "/en/accounts/login/"
 LOGIN, NO_ACCESS, DENIED = "login", "no_access", "denied"
-FULL, LIMITED, DONE = "full", "limited", "done"
+FULL, LIMITED, DONE, ASKED = "full", "limited", "done", "asked"
 STATUS = {
     LOGIN: 302,
     NO_ACCESS: 403,
@@ -48,6 +51,7 @@ STATUS = {
     FULL: 200,
     LIMITED: 200,
     DONE: 302,
+    ASKED: 200,
 }
 
 
@@ -57,14 +61,37 @@ def _text(response) -> str:
     return content_of(response)
 
 
+MESSAGE = {"subject": "Your travel", "body": "Book your flights.", "message_key": "m"}
+CANCEL = {"reason": "The venue is closed."}
+
+
+def message_url(event) -> str:
+    return f"/admin/events/outbox/{event.pk}/message/"
+
+
+def cancel_url(event) -> str:
+    return f"/admin/events/outbox/{event.pk}/cancel/"
+
+
 # Each action: (request, whether its write happened, or None for a read).
 ACTIONS = {
     "list": (lambda c, w: c.get(list_url(w["event"])), None),
     "detail": (lambda c, w: c.get(detail_url(w["event"], w["applicant"])), None),
-    "bulk_accept": (
+    "bulk_accept_asks": (
         lambda c, w: c.post(
             bulk_url(w["event"]),
             {"registration": [w["applicant"].pk], "to_state": "accepted"},
+        ),
+        lambda w: state_of(w["applicant"]) == "accepted",
+    ),
+    "bulk_accept": (
+        lambda c, w: c.post(
+            bulk_url(w["event"]),
+            {
+                "registration": [w["applicant"].pk],
+                "to_state": "accepted",
+                "confirmed": "1",
+            },
         ),
         lambda w: state_of(w["applicant"]) == "accepted",
     ),
@@ -80,12 +107,49 @@ ACTIONS = {
         ),
         lambda w: EventInvitation.objects.filter(email="guest@amman.example").exists(),
     ),
+    "message_asks": (
+        lambda c, w: c.post(message_url(w["event"]), MESSAGE),
+        lambda w: Notification.objects.filter(kind="organiser_message").exists(),
+    ),
+    "message": (
+        lambda c, w: c.post(message_url(w["event"]), {**MESSAGE, "confirmed": "1"}),
+        lambda w: Notification.objects.filter(kind="organiser_message").exists(),
+    ),
+    "cancel_asks": (
+        lambda c, w: c.post(cancel_url(w["event"]), CANCEL),
+        lambda w: Notification.objects.filter(kind="event_cancelled").exists(),
+    ),
+    "cancel": (
+        lambda c, w: c.post(cancel_url(w["event"]), {**CANCEL, "confirmed": "1"}),
+        lambda w: Notification.objects.filter(kind="event_cancelled").exists(),
+    ),
+}
+# What the confirmation says: the applicant chosen; the applicant and the
+# participant, who are still taking part.
+RECIPIENTS = {
+    "bulk_accept_asks": "1 recipient<",
+    "message_asks": "2 recipients<",
+    "cancel_asks": "2 recipients<",
+}
+# Where a write sends the person back: the applicant list, or the outbox.
+DONE_AT = {
+    "message": "/admin/events/outbox/{pk}/",
+    "cancel": "/admin/events/outbox/{pk}/",
 }
 
 NO_ADMIN = dict.fromkeys(ACTIONS, LOGIN)
 SIGNED_IN_NO_ADMIN = dict.fromkeys(ACTIONS, NO_ACCESS)
 NOT_THIS_EVENT = dict.fromkeys(ACTIONS, DENIED)
+# Every manager of the event may e-mail its people, after confirming.
+MAIL = {
+    "bulk_accept_asks": ASKED,
+    "message_asks": ASKED,
+    "message": DONE,
+    "cancel_asks": ASKED,
+    "cancel": DONE,
+}
 EVERYTHING = {
+    **MAIL,
     "list": FULL,
     "detail": FULL,
     "bulk_accept": DONE,
@@ -99,6 +163,7 @@ MATRIX = {
     "practitioner": SIGNED_IN_NO_ADMIN,
     "editor": NOT_THIS_EVENT,
     "coordinator": {
+        **MAIL,
         "list": LIMITED,
         "detail": LIMITED,
         "bulk_accept": DONE,
@@ -135,7 +200,11 @@ def test_permission_matrix(client, world, actor, action, outcome):
     elif outcome == DENIED:
         assert location == "/admin/"
     elif outcome == DONE:
-        assert location.startswith(f"/admin/events/applicants/{world['event'].pk}/")
+        done_at = DONE_AT.get(action, "/admin/events/applicants/{pk}/")
+        assert location.startswith(done_at.format(pk=world["event"].pk))
+    elif outcome == ASKED:
+        assert RECIPIENTS[action] in content_of(response)
+        assert not Notification.objects.exists()
     if write_happened is not None:
         assert write_happened(world) is (outcome == DONE)
     if outcome in (FULL, LIMITED):

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import pytest
+from lxml import html as lxml_html
 from openpyxl import load_workbook
 
 from events.admin import menu
@@ -323,6 +324,33 @@ def test_list_query_count_does_not_grow_with_applicants(organiser_client, world)
     assert len(many) == len(one), [q["sql"] for q in many.captured_queries]
 
 
+def test_list_offers_select_all_as_a_labelled_enhancement(organiser_client, world):
+    """The "select all on this page" control is a real checkbox in a <label> that
+    names it, in the bulk form; hidden until the site's own script (no inline
+    code) shows it, so without JavaScript nobody meets a box that does nothing."""
+    response = organiser_client.get(list_url(world["event"]))
+    document = lxml_html.fromstring(response.content)
+
+    (control,) = document.xpath("//input[@data-select-all]")
+    assert control.get("type") == "checkbox"
+    assert control.get("data-select-all") == "registration"
+    assert not control.get("name"), "the control itself is never submitted"
+    label = control.getparent()
+    assert label.tag == "label"
+    assert label.text_content().strip() == "Select all applicants on this page"
+    assert label.get("hidden") is not None
+    form = control.xpath("ancestor::form")[0]
+    assert form.get("action").endswith(bulk_url(world["event"]))
+    boxes = form.xpath(".//input[@type='checkbox'][@name='registration']")
+    assert len(boxes) == 2 and all(box.get("aria-label") for box in boxes)
+    scripts = document.xpath("//script[contains(@src, 'js/select-all.js')]")
+    assert len(scripts) == 1 and scripts[0].get("defer") is not None
+    assert not document.xpath("//script[contains(text(), 'selectAll')]")
+
+
+# --- Bulk decisions
+
+
 # --- Bulk decisions
 
 
@@ -337,6 +365,7 @@ def test_bulk_accept_changes_and_reports_refusals(organiser_client, world):
             "to_state": "accepted",
             "reason": "Welcome to Amman.",
             "next": list_url(event) + "?state=applied",
+            "confirmed": "1",
         },
     )
 
@@ -361,7 +390,11 @@ def test_bulk_accept_refuses_when_full(organiser_client, world):
 
     response = organiser_client.post(
         bulk_url(event),
-        {"registration": [world["applicant"].pk, second.pk], "to_state": "accepted"},
+        {
+            "registration": [world["applicant"].pk, second.pk],
+            "to_state": "accepted",
+            "confirmed": "1",
+        },
     )
 
     assert state_of(world["applicant"]) == "applied"

@@ -1,11 +1,12 @@
 """The peer-exchange pages and admin screens: who sees what, bad input, query
 budgets, and the mails every notice kind renders."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 
@@ -283,6 +284,48 @@ def test_my_requests_query_budget_does_not_grow_with_requests(client, world):
     for number in range(8):
         make_exchange(world, S.MATCHING, title=f"Request {number}")
     assert _count_queries(client, url) == one
+
+
+@pytest.mark.django_db
+def test_queue_lists_cases_needing_action_first_and_finished_cases_last(client, world):
+    """New and open cases the managers must move come first, the longest waiting
+    on top; then cases waiting for their city; closed ones last (the latest
+    first), however long they have been closed."""
+    now = timezone.now()
+
+    def case(state, days_ago):
+        return make_exchange(
+            world,
+            state,
+            title=f"{state} {days_ago}",
+            state_changed_at=now - timedelta(days=days_ago),
+        )
+
+    closed_long_ago = case(S.CLOSED, 400)
+    new = case(S.SUBMITTED, 2)
+    waiting_long = case(S.MATCHING, 30)
+    closed_lately = case(S.CLOSED, 5)
+    withdrawn = case(S.WITHDRAWN, 100)
+    revising = case(S.NEEDS_REVISION, 60)
+    resubmitted = case(S.RESUBMITTED, 10)
+    sign_in(client, world.people.mena_coordinator)
+
+    response = client.get(reverse("exchange_admin_queue"))
+
+    assert response.status_code == 200
+    assert list(response.context["cases"]) == [
+        waiting_long,
+        resubmitted,
+        new,
+        revising,
+        closed_lately,
+        withdrawn,
+        closed_long_ago,
+    ]
+    text = response.content.decode()
+    assert text.index(f"{S.MATCHING} 30") < text.index(f"{S.CLOSED} 400")
+    closed_only = client.get(reverse("exchange_admin_queue") + "?state=closed")
+    assert list(closed_only.context["cases"]) == [closed_lately, closed_long_ago]
 
 
 @pytest.mark.django_db
