@@ -3,6 +3,7 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
+    path("me/", views.dashboard, name="dashboard"),
     path("profile/", views.profile, name="profile"),
     path(
         "profile/affiliations/new/",

@@ -1,4 +1,5 @@
-"""Views for a person's own account: profile, affiliation claims, their data."""
+"""Views for a person's own account: their dashboard, profile, affiliation claims,
+their data."""
 
 import json
 
@@ -14,8 +15,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
+from .dashboard import dashboard_context
 from .forms import AffiliationClaimForm, DeleteAccountForm, ProfileForm
 from .models import Affiliation
+
+
+@login_required
+def dashboard(request):
+    """ "My Connective Cities": what needs doing now, the person's events, peer
+    exchanges, affiliations and notices, and recommendations (``dashboard``)."""
+    return render(request, "community/dashboard.html", dashboard_context(request))
 
 
 @login_required

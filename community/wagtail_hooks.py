@@ -22,7 +22,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from core.my_queue import MY_QUEUE_HOOK
 from core.search import SEARCH_GROUPS_HOOK
 
-from . import admin_views, permissions
+from . import admin_views, dashboard, permissions  # noqa: F401
 from .admin_import import import_admin_urls, import_menu_item
 from .models import Organisation, Region
 from .my_queue import claims_section

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
@@ -117,17 +118,30 @@ def _applied_message(registration: Registration) -> str:
     )
 
 
+def _back(request, page: EventPage) -> str:
+    """Where a form posted from elsewhere (the dashboard) returns: its ``next``
+    when it is a path on this site, else the event page."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return page.url
+
+
 @login_required
 def event_confirm(request, event_id: int):
-    """Confirm an accepted or offered place (POST from the event page)."""
+    """Confirm an accepted or offered place (POST from the event page or the
+    dashboard, which sends ``next`` to come back to)."""
     event = _event(event_id)
     page = _in_active_language(event)
     if request.method != "POST":
         return redirect(page.url)
+    back = _back(request, page)
     registration = registration_for(request.user, event.canonical)
     if registration is None:
         messages.error(request, _("You have not applied for this event."))
-        return redirect(page.url)
+        return redirect(back)
     form = ConfirmForm(request.POST)
     if not form.is_valid():
         messages.error(
@@ -135,7 +149,7 @@ def event_confirm(request, event_id: int):
             _("Please shorten your needs: %(errors)s")
             % {"errors": " ".join(str(e) for e in form.errors.values())},
         )
-        return redirect(page.url)
+        return redirect(back)
     try:
         registration_confirm(
             registration=registration, user=request.user, **form.cleaned_data
@@ -144,7 +158,7 @@ def event_confirm(request, event_id: int):
         messages.error(request, str(error))
     else:
         messages.success(request, _("Your place is confirmed. See you there!"))
-    return redirect(page.url)
+    return redirect(back)
 
 
 @login_required

@@ -1,7 +1,8 @@
 """What peer exchanges add to the Wagtail admin and to other apps: the
 coordinators' queue and case pages with their menu item, their section of the
-dashboard's "My queue" panel, and the part of account deletion that concerns
-exchanges (``community_user_deleted``)."""
+dashboard's "My queue" panel, the part of account deletion that concerns exchanges
+(``community_user_deleted``) and the person's cases on their dashboard
+(``dashboard``)."""
 
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from wagtail import hooks
 from community.services import USER_DELETED_HOOK
 from core.my_queue import MY_QUEUE_HOOK
 
+from . import dashboard  # noqa: F401
 from .admin.case import (
     ExchangeCaseView,
     exchange_admin_invite,

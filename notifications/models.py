@@ -96,6 +96,9 @@ class Notification(models.Model):
     # While a worker sends, the row is "sending" until this time; after it the
     # sweep assumes the worker died and queues the row again.
     leased_until = models.DateTimeField(_("sending until"), null=True, blank=True)
+    # When the recipient saw the notice on their notifications page; the header
+    # counts the ones without it.
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
@@ -104,6 +107,11 @@ class Notification(models.Model):
         indexes = [
             models.Index(fields=["subject_type", "subject_id"]),
             models.Index(fields=["recipient", "-created_at"]),
+            models.Index(
+                fields=["recipient"],
+                condition=models.Q(read_at__isnull=True),
+                name="notifications_unread",
+            ),
         ]
 
     def __str__(self) -> str:

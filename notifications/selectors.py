@@ -1,6 +1,7 @@
-"""Reads of the outbox: a page's notices by state, for the organisers' outbox."""
+"""Reads of the outbox: a page's notices by state, for the organisers' outbox; a
+person's unread count (the site header) and latest notices (their dashboard)."""
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
 from core.notices import kind_label
 
@@ -41,3 +42,35 @@ def labelled(notifications) -> list[dict]:
         {"notification": notification, "kind": kind_label(notification.kind)}
         for notification in notifications
     ]
+
+
+def unread_count(user) -> int:
+    """How many of the person's notices they have not seen on their notifications
+    page yet (one query on a partial index)."""
+    return Notification.objects.filter(
+        recipient_id=user.pk, read_at__isnull=True
+    ).count()
+
+
+def notifications_of(user) -> QuerySet[Notification]:
+    """The person's notices, newest first, with the page each is about: what
+    their notifications page and dashboard show (one query)."""
+    return (
+        Notification.objects.filter(recipient_id=user.pk)
+        .select_related("page")
+        .only(
+            "kind",
+            "state",
+            "subject",
+            "created_at",
+            "sent_at",
+            "read_at",
+            "page__title",
+            "page__url_path",
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+def latest_notifications(user, *, limit: int = 5) -> list[Notification]:
+    return list(notifications_of(user)[:limit])

@@ -10,37 +10,34 @@ from django.utils.translation import gettext
 from core.notices import kind_label
 
 from .forms import NotificationPreferencesForm
-from .models import Notification, NotificationState
+from .models import NotificationState
 from .preferences import notification_preferences_for, notification_preferences_update
+from .selectors import notifications_of
+from .services import notifications_mark_read
 
 PER_PAGE = 25
 
 
 @login_required
 def notification_list(request):
-    """Every notice written for the person, newest first (25 a page)."""
-    rows = (
-        Notification.objects.filter(recipient=request.user)
-        .select_related("page")
-        .only(
-            "kind",
-            "state",
-            "subject",
-            "created_at",
-            "sent_at",
-            "page__title",
-            "page__url_path",
-        )
-    )
+    """Every notice written for the person, newest first (25 a page); those shown
+    are marked read."""
+    rows = notifications_of(request.user)
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     items = [
         {
             "notification": notification,
             "kind": kind_label(notification.kind),
             "sent": notification.state == NotificationState.SENT,
+            "new": notification.read_at is None,
         }
         for notification in page.object_list
     ]
+    # Seen now: shown as new this once, no longer counted in the header.
+    notifications_mark_read(
+        user=request.user,
+        notification_ids=[item["notification"].pk for item in items if item["new"]],
+    )
     return render(
         request,
         "notifications/notification_list.html",

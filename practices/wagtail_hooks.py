@@ -1,13 +1,22 @@
 """What the knowledge base adds to other pages: the home page's latest practices, a
-city profile's practices and the site search's "Good practices" group; and a
-proposer's proposals in "Download my data" and account deletion."""
+city profile's practices, the site search's "Good practices" group and the
+practices recommended on a person's dashboard; and a proposer's proposals in
+"Download my data" and account deletion."""
 
 from urllib.parse import urlencode
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
+from community.dashboard import (
+    DASHBOARD_SECTIONS_HOOK,
+    DashboardSection,
+    Member,
+    recommend,
+    recommendation_section,
+)
 from community.pages import ORGANISATION_SECTIONS_HOOK
 from community.services import PERSONAL_DATA_HOOK, USER_DELETED_HOOK
 from core.models import HOME_SECTIONS_HOOK, home_section
@@ -38,6 +47,35 @@ def home_latest_practices(*, page, request) -> dict | None:
         index_model=GoodPracticeIndexPage,
         page=page,
         request=request,
+    )
+
+
+@hooks.register(DASHBOARD_SECTIONS_HOOK)
+def recommended_practices(*, request, member: Member) -> DashboardSection:
+    """Practices in the reader's language from the person's city, region or
+    themes, newest first within each (one query)."""
+    city = None
+    if member.organisation is not None:
+        city = Q(
+            pk__in=GoodPracticePage.objects.filter(cities=member.organisation).values(
+                "pk"
+            )
+        )
+    practices = recommend(
+        GoodPracticePage.objects.live()
+        .public()
+        .filter(locale_id=member.locale_id)
+        .defer_streamfields(),
+        theme=member.theme_q(),
+        region=member.region_q(),
+        city=city,
+    )
+    return recommendation_section(
+        key="recommended-practices",
+        title=_("Good practices"),
+        pages=practices,
+        request=request,
+        order=10,
     )
 
 

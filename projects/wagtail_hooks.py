@@ -1,19 +1,28 @@
 """What supported projects add to other pages: the home page's latest projects, a
-city profile's projects, a practice's related projects and the site search's
-"Supported projects" group."""
+city profile's projects, a practice's related projects, the site search's
+"Supported projects" group and the projects recommended on a person's
+dashboard."""
 
 from urllib.parse import urlencode
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
+from community.dashboard import (
+    DASHBOARD_SECTIONS_HOOK,
+    DashboardSection,
+    Member,
+    recommend,
+    recommendation_section,
+)
 from community.pages import ORGANISATION_SECTIONS_HOOK
 from core.models import HOME_SECTIONS_HOOK, home_section
 from core.search import SEARCH_GROUPS_HOOK, SearchGroup, page_search_group
 from practices.models.practice import PRACTICE_RELATED_HOOK
 
-from .models import ProjectIndexPage, SupportedProjectPage
+from .models import ProjectCity, ProjectIndexPage, SupportedProjectPage
 from .selectors import (
     latest_projects,
     practice_related_projects,
@@ -37,6 +46,41 @@ def home_latest_projects(*, page, request) -> dict | None:
         index_model=ProjectIndexPage,
         page=page,
         request=request,
+    )
+
+
+@hooks.register(DASHBOARD_SECTIONS_HOOK)
+def recommended_projects(*, request, member: Member) -> DashboardSection:
+    """Projects in the reader's language with the person's city or a city of
+    their region taking part, or on their themes, newest first within each (one
+    query)."""
+    cities = ProjectCity.objects.all()
+    city = region = None
+    if member.organisation is not None:
+        city = Q(
+            pk__in=cities.filter(organisation=member.organisation).values("page_id")
+        )
+    if member.region is not None:
+        region = Q(
+            pk__in=cities.filter(member.region_q("organisation__region")).values(
+                "page_id"
+            )
+        )
+    projects = recommend(
+        SupportedProjectPage.objects.live()
+        .public()
+        .filter(locale_id=member.locale_id)
+        .defer_streamfields(),
+        theme=member.theme_q(),
+        region=region,
+        city=city,
+    )
+    return recommendation_section(
+        key="recommended-projects",
+        title=_("Supported projects"),
+        pages=projects,
+        request=request,
+        order=20,
     )
 
 

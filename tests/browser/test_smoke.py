@@ -84,6 +84,12 @@ def test_new_member_signs_up_confirms_signs_in_and_edits_profile(page, site):
     page.locator("input[name=login]").fill(email)
     page.locator("input[name=password]").fill(PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Sign In").click()
+    # Signed in, people land on their dashboard; the profile is one link away.
+    expect(page).to_have_url(site("/en/me/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("My Connective Cities")
+    page.get_by_role("navigation", name="Account pages").get_by_role(
+        "link", name="Profile"
+    ).click()
     expect(page).to_have_url(site("/en/profile/"))
 
     # Save the job title on the profile page.

@@ -112,7 +112,8 @@ def test_login_with_email_and_password(client):
     user = UserFactory()
     response = client.post(LOGIN_URL, {"login": user.email, "password": PASSWORD})
     assert response.status_code == 302
-    assert response["Location"] == "/en/profile/"
+    # Signed in, people land on their dashboard ("My Connective Cities").
+    assert response["Location"] == "/en/me/"
 
 
 def test_login_with_a_wrong_password_gives_a_clear_error(client):

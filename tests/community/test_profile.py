@@ -20,7 +20,7 @@ from tests.factories import AffiliationFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 PROFILE_URL = "/en/profile/"
-PROFILE_PAGE_QUERIES = 13
+PROFILE_PAGE_QUERIES = 14
 
 
 def profile_data(**overrides):
@@ -297,11 +297,12 @@ def test_profile_query_count_does_not_grow_with_affiliations(
 ):
     """The profile page costs the same with 1 or 10 affiliations.
 
-    Budget (13): session and user (2); the expertise choices in the active and
+    Budget (14): session and user (2); the expertise choices in the active and
     default language (the two locales 2, clusters 1, fields of action 1); the
     person's stored expertise (clusters 1, fields 1); the header menu (site, locale,
-    view restrictions: 3); the affiliations with their organisations (1) and the
-    organisations' translated names (1).
+    view restrictions: 3) and its count of unread notifications (1); the
+    affiliations with their organisations (1) and the organisations' translated
+    names (1).
     """
     user = UserFactory()
     AffiliationFactory.create_batch(count, user=user, verified=True)

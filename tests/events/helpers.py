@@ -1,6 +1,8 @@
 """Setup shared by the tests of notices about events: an event with participants,
 and the details the services store with each kind of notice."""
 
+from django.utils import timezone
+
 from events.models import Registration, RegistrationLog
 from tests.events.fixtures import make_event
 from tests.factories import UserFactory
@@ -17,6 +19,20 @@ def participant(event, state="accepted", **user_fields):
         registration=registration, from_state="applied", to_state=state
     )
     return registration
+
+
+def registration_of(event, user, state, **fields) -> Registration:
+    """``user``'s registration for ``event`` in ``state``, written directly."""
+    return Registration.objects.create(
+        event=event,
+        user=user,
+        role="Planner",
+        motivation="To learn",
+        consent_data=True,
+        state=state,
+        waitlisted_at=timezone.now() if state == "waitlisted" else None,
+        **fields,
+    )
 
 
 def event_with(states, **fields):

@@ -11,25 +11,13 @@ from django.utils import timezone
 
 import pytest
 
-from events.models import Registration, RegistrationState
+from events.models import RegistrationState
 from tests.events.fixtures import event_index, make_event
+from tests.events.helpers import registration_of
 from tests.factories import UserFactory
 from tests.knowledge_fixtures import cluster, locale, publish
 
 pytestmark = pytest.mark.django_db
-
-
-def _registration(event, user, state, **fields):
-    return Registration.objects.create(
-        event=event,
-        user=user,
-        role="Planner",
-        motivation="To learn",
-        consent_data=True,
-        state=state,
-        waitlisted_at=timezone.now() if state == "waitlisted" else None,
-        **fields,
-    )
 
 
 def test_event_page_shows_facts_in_the_events_time_zone(client):
@@ -112,7 +100,7 @@ def test_signed_in_reader_gets_the_apply_link(client):
 def test_registered_reader_sees_their_state(client, state, text):
     event = make_event()
     user = UserFactory()
-    _registration(event, user, state)
+    registration_of(event, user, state)
     client.force_login(user)
     html = client.get(event.url).content.decode()
     assert text in html
@@ -124,8 +112,8 @@ def test_registered_reader_sees_their_state(client, state, text):
 def test_waitlisted_reader_sees_position(client):
     event = make_event(capacity=1)
     first, second = UserFactory(), UserFactory()
-    _registration(event, first, "waitlisted")
-    _registration(event, second, "waitlisted")
+    registration_of(event, first, "waitlisted")
+    registration_of(event, second, "waitlisted")
     client.force_login(second)
     html = client.get(event.url).content.decode()
     assert "waitlist at position 2" in html
@@ -135,8 +123,8 @@ def test_online_link_only_for_confirmed_participants(client):
     link = "https://meet.example.org/secret-room"
     event = make_event(attendance_mode="hybrid", online_link=link)
     accepted, confirmed = UserFactory(), UserFactory()
-    _registration(event, accepted, RegistrationState.ACCEPTED)
-    _registration(event, confirmed, RegistrationState.CONFIRMED)
+    registration_of(event, accepted, RegistrationState.ACCEPTED)
+    registration_of(event, confirmed, RegistrationState.CONFIRMED)
     assert link not in client.get(event.url).content.decode()
     client.force_login(accepted)
     assert link not in client.get(event.url).content.decode()
@@ -195,12 +183,12 @@ def test_event_page_queries_do_not_grow_with_applicants(client):
     event = make_event(capacity=300)
     user = UserFactory()
     client.force_login(user)
-    _registration(event, UserFactory(), "accepted")
+    registration_of(event, UserFactory(), "accepted")
     client.get(event.url)
     with CaptureQueriesContext(connection) as one:
         client.get(event.url)
     for _ in range(199):
-        _registration(event, UserFactory(), "accepted")
+        registration_of(event, UserFactory(), "accepted")
     with CaptureQueriesContext(connection) as many:
         client.get(event.url)
     assert len(many) == len(one)
