@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 import pytest
+from pytest_django.plugin import blocking_manager_key
 
 from demo import core as demo_core
 
@@ -88,16 +89,34 @@ def restore_migration_rows() -> None:
         connection.creation.deserialize_db_from_string(_migration_rows)
 
 
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        (marker is not None and marker.kwargs.get("transaction"))
+        or "live_server" in item.fixturenames
+        or "transactional_db" in item.fixturenames
+    )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Once a transactional test's flush is done, put the migrations' rows back
+    (content types, permissions, locales, Wagtail's root): with a process per core
+    the next module may be any module, not only another transactional one."""
+    yield
+    if _migration_rows and _transactional(item):
+        from django.db import connection
+
+        with item.config.stash[blocking_manager_key].unblock():
+            restore_migration_rows()
+            connection.close()
+
+
 @pytest.fixture(autouse=True)
 def _migration_rows_present(request, django_db_blocker):
     """A transactional test flushes the database when it ends, taking the rows that
     migrations made with it. Put them back before a transactional test needs them."""
-    marker = request.node.get_closest_marker("django_db")
-    transactional = (
-        (marker is not None and marker.kwargs.get("transaction"))
-        or "live_server" in request.fixturenames
-        or "transactional_db" in request.fixturenames
-    )
+    transactional = _transactional(request.node)
     if transactional:
         from django.db import connection
 

@@ -360,7 +360,11 @@ def test_the_notifications_page_shows_the_subject_escaped_once(
     assert notification.subject == f"You have a place: {TITLE}"
     client.force_login(registration.user)
     html = client.get("/en/notifications/").content.decode()
-    assert f"<h2>You have a place: {escape(TITLE)}</h2>" in html
+    # Unread until this visit: the heading starts with the "New" badge.
+    assert (
+        '<h2><span class="badge badge--new">New</span> '
+        f"You have a place: {escape(TITLE)}</h2>"
+    ) in html
     assert "<Water>" not in html
     for double in DOUBLE:
         assert double not in html
