@@ -152,6 +152,18 @@ def localized_rows(model, rows: Iterable, locale_id: int) -> list:
     return [translated.get(row.translation_key, row) for row in rows]
 
 
+def localized_relations(page, locale_id: int, *names: str) -> dict:
+    """The taxonomy rows a page points at (``cluster``, ``field_of_action``,
+    ``region``, ...) by attribute name, each in the language of ``locale_id``, or
+    ``None`` where the page has none: the facts a page's header shows. One query
+    per row."""
+    return {
+        name: localized_rows(type(row), [row], locale_id)[0] if row else None
+        for name in names
+        for row in [getattr(page, name)]
+    }
+
+
 # --- Facets and filters --------------------------------------------------------------
 
 
