@@ -374,6 +374,14 @@ def upcoming_events(*, locale_id: int, limit: int = 3) -> list[EventPage]:
     return events
 
 
+def organisation_q(organisation: Organisation) -> Q:
+    """Events a city hosts or takes part in as a partner."""
+    partner_of = EventPage.partner_organisations.through.objects.filter(
+        organisation=organisation
+    ).values("eventpage_id")
+    return Q(host_city=organisation) | Q(pk__in=partner_of)
+
+
 def events_of_organisation(
     organisation: Organisation, *, locale_id: int
 ) -> list[EventPage]:
@@ -383,15 +391,7 @@ def events_of_organisation(
     events = (
         EventPage.objects.live()
         .public()
-        .filter(locale_id=locale_id)
-        .filter(
-            Q(host_city=organisation)
-            | Q(
-                pk__in=EventPage.partner_organisations.through.objects.filter(
-                    organisation=organisation
-                ).values("eventpage_id")
-            )
-        )
+        .filter(organisation_q(organisation), locale_id=locale_id)
         .defer_streamfields()
     )
     # Upcoming and undated in one query (undated last), split here.
