@@ -15,7 +15,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, FiguresBlock
@@ -40,6 +40,15 @@ def home_section(
         "items": items,
         "more_url": index.get_url(request) if index else "",
     }
+
+
+def active_locale(default: Locale | None = None) -> Locale | None:
+    """The locale of the active language, or ``default`` when that language has
+    no locale (enabled in the settings but not created in Wagtail yet)."""
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return default
 
 
 def live_translation(page: Page, language_code: str, *, public: bool = False):

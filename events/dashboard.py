@@ -5,7 +5,6 @@ and city."""
 
 from datetime import timedelta
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +21,7 @@ from community.dashboard import (
 )
 
 from .event_page import event_moment
-from .listing import upcoming_q
+from .listing import organisation_q, upcoming_q
 from .models import EventPage, Registration, RegistrationState
 from .my_events import MyEvent, my_registrations
 
@@ -92,13 +91,7 @@ def recommended_events_section(*, request, member: Member) -> DashboardSection:
     """Upcoming events in the reader's language from the person's city (host or
     partner), region or themes that they have not applied for (one query)."""
     organisation = member.organisation
-    city = None
-    if organisation is not None:
-        city = Q(host_city=organisation) | Q(
-            pk__in=EventPage.partner_organisations.through.objects.filter(
-                organisation=organisation
-            ).values("eventpage_id")
-        )
+    city = organisation_q(organisation) if organisation is not None else None
     applied = Registration.objects.filter(user_id=member.user.pk).values(
         "event__translation_key"
     )

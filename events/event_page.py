@@ -19,11 +19,10 @@ from django.utils.formats import date_format, time_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from community.models import Language, Organisation, Region
+from community.models import Language, Organisation
 from core.knowledge.links import OrganisationLinks
-from core.knowledge.listing import current_language, localized_rows
+from core.knowledge.listing import current_language, localized_relations
 from core.links import page_public_url
-from core.models import Cluster, FieldOfAction
 from core.structured_data import json_ld
 
 from .models.registrations import (
@@ -208,13 +207,8 @@ def event_facts(event: EventPage, request) -> dict:
     )
     if host is not None:
         host = Organisation.objects.prefetch_related("names").get(pk=host.pk)
-    cluster, field_of_action, region = (
-        localized_rows(model, [row], locale_id)[0] if row else None
-        for model, row in (
-            (Cluster, event.cluster),
-            (FieldOfAction, event.field_of_action),
-            (Region, event.region),
-        )
+    themes = localized_relations(
+        event, locale_id, "cluster", "field_of_action", "region"
     )
     languages = dict(Language.choices)
     return {
@@ -224,9 +218,7 @@ def event_facts(event: EventPage, request) -> dict:
             {"organisation": partner, "url": links.url(partner.slug)}
             for partner in partners
         ],
-        "cluster": cluster,
-        "field_of_action": field_of_action,
-        "region": region,
+        **themes,
         "languages": [
             languages.get(code, code) for code in event.working_languages or []
         ],

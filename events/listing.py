@@ -40,19 +40,21 @@ from core.knowledge.dates import DateRange, read_date_range
 from core.knowledge.listing import (
     ActiveFilter,
     ChoiceFilter,
+    FilterField,
     Listing,
     ListingFilter,
     QueryLinks,
-    TaxonomyFilter,
     cluster_filter,
     current_language,
+    filter_fields,
     page_number,
-    read_filters,
+    read_search_and_filters,
     region_filter,
+    words_of,
 )
 from core.knowledge.pages import KnowledgeIndexPage
 from core.models import Cluster
-from core.search import clean_query, matching_pks
+from core.search import matching_pks
 
 from .event_page import event_short_date
 from .models.choices import AttendanceMode, EventFormat
@@ -200,16 +202,6 @@ def event_filters(*, api: bool = False) -> list[ListingFilter]:
 
 
 @dataclass
-class FilterField:
-    """One select of the filter form."""
-
-    name: str
-    label: str
-    choices: list[tuple[str, str]]
-    value: str = ""
-
-
-@dataclass
 class EventListing(QueryLinks):
     """One request's calendar: ``upcoming`` events (all), ``unscheduled`` ones (no
     date yet; listed only without a "when" filter or dates), ``past`` (one page of
@@ -236,12 +228,7 @@ class EventListing(QueryLinks):
 
     @property
     def params(self) -> dict[str, str]:
-        params = {"q": self.query} if self.query else {}
-        params.update(
-            {name: spec.key(value) for name, (spec, value) in self.selected.items()}
-        )
-        params.update(self.dates.params)
-        return params
+        return {**self.search_params(), **self.dates.params}
 
     @property
     def is_filtered(self) -> bool:
@@ -251,16 +238,6 @@ class EventListing(QueryLinks):
     def items(self) -> list[EventPage]:
         """Every event shown on this page, in all sections."""
         return self.upcoming + self.unscheduled + self.past_items
-
-    @property
-    def suggestion_query(self) -> str:
-        """The same calendar, searching for the suggested words instead."""
-        return self.querystring(q=self.suggestion, page="")
-
-    @property
-    def query_removed(self) -> str:
-        """The same calendar without the search term."""
-        return self.querystring(q="", page="")
 
     def canonical_query(self) -> str:
         number = self.past.number if self.past else 1
@@ -298,40 +275,6 @@ def label_events(events: list[EventPage], terms: Listing) -> None:
         event.is_open = bool(getattr(event, "cc_open", 0))
 
 
-def _filter_fields(listing: EventListing, filters, terms: Listing) -> list:
-    fields = []
-    for spec in filters:
-        if isinstance(spec, TaxonomyFilter):
-            options = [
-                (term.key, term.label)
-                for term in sorted(
-                    terms.taxonomy(spec.model).values(), key=lambda term: term.order
-                )
-            ]
-        elif isinstance(spec, ChoiceFilter):
-            options = [(value, str(label)) for value, label in spec.choices]
-        else:
-            options = spec.choices()
-        chosen = listing.selected.get(spec.name)
-        fields.append(
-            FilterField(
-                name=spec.name,
-                label=str(spec.label),
-                choices=[("", str(spec.all_label)), *options],
-                value=spec.key(chosen[1]) if chosen else "",
-            )
-        )
-        if chosen:
-            listing.active_filters.append(
-                ActiveFilter(
-                    label=str(spec.label),
-                    value=dict(options).get(spec.key(chosen[1]), ""),
-                    remove_query=listing.querystring(**{spec.name: ""}),
-                )
-            )
-    return fields
-
-
 def event_listing(index_page: KnowledgeIndexPage, params) -> EventListing:
     """The calendar for one request: search, filters and dates read and checked,
     upcoming events with open calls first, then soonest; the archive newest first,
@@ -341,10 +284,7 @@ def event_listing(index_page: KnowledgeIndexPage, params) -> EventListing:
     listing = EventListing(locale_id=index_page.locale_id)
     terms = Listing(locale_id=index_page.locale_id, language=current_language())
     filters = event_filters()
-    listing.query, problem = clean_query(params.get("q"))
-    if problem:
-        listing.messages.append(problem)
-    read_filters(filters, params, listing.selected, listing.messages)
+    read_search_and_filters(listing, filters, params)
     listing.dates = read_date_range(params, listing.messages)
     when = listing.selected.get("when")
     listing.show_upcoming = when is None or when[1] == "upcoming"
@@ -372,11 +312,10 @@ def event_listing(index_page: KnowledgeIndexPage, params) -> EventListing:
             _fill_sections(listing, forgiven, params, now)
             if listing.forgiven == SIMILAR:
                 listing.suggestion = suggestion(
-                    listing.query,
-                    [f"{event.title} {event.teaser}" for event in listing.items],
+                    listing.query, [words_of(event) for event in listing.items]
                 )
     label_events(listing.items, terms)
-    listing.fields = _filter_fields(listing, filters, terms)
+    listing.fields = filter_fields(listing, filters, terms)
     listing.active_filters += listing.dates.active_filters(listing.querystring)
     return listing
 
@@ -435,6 +374,14 @@ def upcoming_events(*, locale_id: int, limit: int = 3) -> list[EventPage]:
     return events
 
 
+def organisation_q(organisation: Organisation) -> Q:
+    """Events a city hosts or takes part in as a partner."""
+    partner_of = EventPage.partner_organisations.through.objects.filter(
+        organisation=organisation
+    ).values("eventpage_id")
+    return Q(host_city=organisation) | Q(pk__in=partner_of)
+
+
 def events_of_organisation(
     organisation: Organisation, *, locale_id: int
 ) -> list[EventPage]:
@@ -444,15 +391,7 @@ def events_of_organisation(
     events = (
         EventPage.objects.live()
         .public()
-        .filter(locale_id=locale_id)
-        .filter(
-            Q(host_city=organisation)
-            | Q(
-                pk__in=EventPage.partner_organisations.through.objects.filter(
-                    organisation=organisation
-                ).values("eventpage_id")
-            )
-        )
+        .filter(organisation_q(organisation), locale_id=locale_id)
         .defer_streamfields()
     )
     # Upcoming and undated in one query (undated last), split here.

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail.models import Locale
+from core.models import active_locale
 
 from .event_page import WITHDRAWABLE_STATES, event_moment, event_short_date
 from .models import EventPage, Registration, RegistrationState
@@ -85,10 +85,7 @@ def my_registrations(request, user) -> dict:
         .annotate(cc_ahead=Coalesce(Subquery(ahead), 0))
         .order_by("event__starts_at", "pk")
     )
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        locale = None
+    locale = active_locale()
     translated = {}
     if locale is not None:
         translated = {

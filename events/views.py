@@ -19,7 +19,7 @@ from wagtail.models import Locale
 
 from core.ical import ics_response
 from core.links import page_public_url
-from core.models import Cluster, live_translation
+from core.models import Cluster, active_locale, live_translation
 from core.throttle import rate_exceeded
 
 from . import ical
@@ -51,11 +51,10 @@ def _event(event_id: int) -> EventPage:
 
 def _in_active_language(event: EventPage) -> EventPage:
     """The event's page in the reader's language, or the one given."""
-    try:
-        language = Locale.get_active().language_code
-    except Locale.DoesNotExist:
+    locale = active_locale()
+    if locale is None:
         return event
-    return live_translation(event, language, public=True)
+    return live_translation(event, locale.language_code, public=True)
 
 
 @login_required
@@ -226,10 +225,7 @@ FEED_PAST_DAYS = 365
 def _feed(request, *, name: str, filename: str, cluster: Cluster | None = None):
     """A calendar feed of the events in the reader's language (of one cluster's,
     with ``cluster``): a year back and everything ahead."""
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        locale = Locale.get_default()
+    locale = active_locale(Locale.get_default())
     since = timezone.now() - timezone.timedelta(days=FEED_PAST_DAYS)
     events = (
         EventPage.objects.live()

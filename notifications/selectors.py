@@ -1,7 +1,7 @@
 """Reads of the outbox: a page's notices by state, for the organisers' outbox; a
 person's unread count (the site header) and latest notices (their dashboard)."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from core.notices import kind_label
 
@@ -23,6 +23,20 @@ def notification_counts(page_id: int) -> dict[str, int]:
         .annotate(count=Count("pk"))
     )
     return {row["state"]: row["count"] for row in rows}
+
+
+def with_notification_counts(pages: QuerySet) -> QuerySet:
+    """``pages`` with how many notices about each ``failed``, are ``waiting``
+    (queued or being sent) and were ``sent``, for an outbox overview."""
+
+    def count(*states: str) -> Count:
+        return Count("notifications", filter=Q(notifications__state__in=states))
+
+    return pages.annotate(
+        failed=count(NotificationState.FAILED),
+        waiting=count(NotificationState.QUEUED, NotificationState.SENDING),
+        sent=count(NotificationState.SENT),
+    )
 
 
 def page_notifications(page_id: int, *, show_all: bool = False):

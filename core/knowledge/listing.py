@@ -152,6 +152,18 @@ def localized_rows(model, rows: Iterable, locale_id: int) -> list:
     return [translated.get(row.translation_key, row) for row in rows]
 
 
+def localized_relations(page, locale_id: int, *names: str) -> dict:
+    """The taxonomy rows a page points at (``cluster``, ``field_of_action``,
+    ``region``, ...) by attribute name, each in the language of ``locale_id``, or
+    ``None`` where the page has none: the facts a page's header shows. One query
+    per row."""
+    return {
+        name: localized_rows(type(row), [row], locale_id)[0] if row else None
+        for name in names
+        for row in [getattr(page, name)]
+    }
+
+
 # --- Facets and filters --------------------------------------------------------------
 
 
@@ -649,9 +661,23 @@ class ActiveFilter:
 
 class QueryLinks:
     """The query strings of a listing's links, made from its valid ``params``
-    (those of the knowledge base and the event calendar alike)."""
+    (those of the knowledge base and the event calendar alike): ``query`` is the
+    cleaned search, ``selected`` the chosen filters, ``suggestion`` the corrected
+    words of a forgiven search."""
 
     params: dict[str, str]
+    query: str
+    suggestion: str
+    selected: dict
+
+    def search_params(self) -> dict[str, str]:
+        """The search and the chosen filters; a listing adds its own (sort,
+        dates) in ``params``."""
+        params = {"q": self.query} if self.query else {}
+        params.update(
+            {name: spec.key(value) for name, (spec, value) in self.selected.items()}
+        )
+        return params
 
     def querystring(self, **changes) -> str:
         params = {**self.params, **changes}
@@ -661,6 +687,16 @@ class QueryLinks:
     def filter_query(self) -> str:
         """Everything but the page number, for pagination links."""
         return self.querystring()
+
+    @property
+    def suggestion_query(self) -> str:
+        """The same listing, searching for the suggested words instead."""
+        return self.querystring(q=self.suggestion, page="")
+
+    @property
+    def query_removed(self) -> str:
+        """The same listing without the search term."""
+        return self.querystring(q="", page="")
 
 
 class CountedPaginator(Paginator):
@@ -779,23 +815,10 @@ class Listing(QueryLinks):
     @property
     def params(self) -> dict[str, str]:
         """The valid parameters of this request, for links and the form."""
-        params = {"q": self.query} if self.query else {}
-        params.update(
-            {name: spec.key(value) for name, (spec, value) in self.selected.items()}
-        )
+        params = self.search_params()
         if self.sort != (Sort.RELEVANCE if self.query else Sort.NEWEST):
             params["sort"] = self.sort
         return params
-
-    @property
-    def suggestion_query(self) -> str:
-        """The same listing, searching for the suggested words instead."""
-        return self.querystring(q=self.suggestion, page="")
-
-    @property
-    def query_removed(self) -> str:
-        """The same listing without the search term."""
-        return self.querystring(q="")
 
     def canonical_query(self) -> str:
         """The normalized parameters of this exact page, for canonical links."""
@@ -879,6 +902,15 @@ def read_filters(filters, params, selected: dict, messages: list[str]) -> None:
             selected[spec.name] = (spec, value)
 
 
+def read_search_and_filters(listing: QueryLinks, filters, params) -> None:
+    """The cleaned search into ``listing.query`` and the chosen filters into
+    ``listing.selected``; what was wrong with them into ``listing.messages``."""
+    listing.query, problem = clean_query(params.get("q"))
+    if problem:
+        listing.messages.append(problem)
+    read_filters(filters, params, listing.selected, listing.messages)
+
+
 def _read_sort(listing: Listing, params) -> None:
     """Best match first when there is a query, newest first otherwise."""
     listing.sort_choices = Sort.choices(with_query=bool(listing.query))
@@ -931,6 +963,54 @@ def _build_facets(listing: Listing, filters, counts) -> None:
         )
 
 
+@dataclass
+class FilterField:
+    """One select of a filter form without counts (the event calendar's)."""
+
+    name: str
+    label: str
+    choices: list[tuple[str, str]]
+    value: str = ""
+
+
+def filter_fields(listing, filters, terms: Listing) -> list[FilterField]:
+    """One select per filter, with every value it can take (taxonomy terms in
+    the reader's language, fixed choices, or else the filter's own ``choices()``),
+    and an entry in ``listing.active_filters`` for each chosen one. No query:
+    the terms are the ones ``terms`` has read for the cards."""
+    fields = []
+    for spec in filters:
+        if isinstance(spec, TaxonomyFilter):
+            options = [
+                (term.key, term.label)
+                for term in sorted(
+                    terms.taxonomy(spec.model).values(), key=lambda term: term.order
+                )
+            ]
+        elif isinstance(spec, ChoiceFilter):
+            options = [(value, str(label)) for value, label in spec.choices]
+        else:
+            options = spec.choices()
+        chosen = listing.selected.get(spec.name)
+        fields.append(
+            FilterField(
+                name=spec.name,
+                label=str(spec.label),
+                choices=[("", str(spec.all_label)), *options],
+                value=spec.key(chosen[1]) if chosen else "",
+            )
+        )
+        if chosen:
+            listing.active_filters.append(
+                ActiveFilter(
+                    label=str(spec.label),
+                    value=dict(options).get(spec.key(chosen[1]), ""),
+                    remove_query=listing.querystring(**{spec.name: ""}),
+                )
+            )
+    return fields
+
+
 def run_listing(
     *,
     base: QuerySet,
@@ -951,10 +1031,7 @@ def run_listing(
     listing = Listing(
         locale_id=locale_id, language=current_language(), version=content_version()
     )
-    listing.query, problem = clean_query(params.get("q"))
-    if problem:
-        listing.messages.append(problem)
-    read_filters(filters, params, listing.selected, listing.messages)
+    read_search_and_filters(listing, filters, params)
     _read_sort(listing, params)
 
     candidates = base
@@ -1003,14 +1080,14 @@ def run_listing(
     listing.items = list(listing.results.object_list)
     if listing.forgiven == SIMILAR:
         listing.suggestion = suggestion(
-            listing.query, [_words_of(item) for item in listing.items]
+            listing.query, [words_of(item) for item in listing.items]
         )
     _build_facets(listing, filters, counts)
     _label_items(listing)
     return listing
 
 
-def _words_of(item) -> str:
+def words_of(item) -> str:
     """The words a result was likely found by: title, teaser and its tags when
     they are loaded already (the cards prefetch them); no query."""
     tags = getattr(item, "_prefetched_objects_cache", {}).get("tags", ())

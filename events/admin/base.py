@@ -1,5 +1,6 @@
 """What the organisers' screens share: the event from the URL, the permission
-check, the tabs and breadcrumbs, and the confirmation before a bulk e-mail."""
+check, the tabs and breadcrumbs, and the confirmation before a bulk e-mail
+(``core.admin_confirm``, shown with the event's tabs)."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -11,6 +12,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.admin_confirm import ConfirmBeforeActingMixin
 from core.params import paginate
 
 from .. import permissions
@@ -105,32 +107,8 @@ class EventAdminMixin(WagtailAdminTemplateMixin):
         ]
 
 
-class ConfirmMailMixin:
-    """Nothing that e-mails many people is queued on the first click.
-
-    The first valid POST renders a confirmation page instead: how many people the
-    e-mail reaches and to whom and what it says (``confirmation``), with the same
-    values in hidden fields and ``confirmed=1``. Only that second POST acts. It goes
-    to the same view, so the same permission check (``EventAdminMixin``) and CSRF
-    protection apply; a changed value is validated again. Works without JavaScript.
-    """
+class ConfirmMailMixin(ConfirmBeforeActingMixin):
+    """Nothing that e-mails many people is queued on the first click; the
+    confirmation page goes to the same view, so ``EventAdminMixin`` checks again."""
 
     confirm_template_name = "events/admin/confirm_mail.html"
-
-    def is_confirmed(self) -> bool:
-        return self.request.POST.get("confirmed") == "1"
-
-    def confirmation(self, form) -> dict:
-        """``recipients`` (a number), ``facts`` (label and value pairs),
-        ``confirm_label`` and optionally ``notes``, ``back_url`` and ``hidden``
-        (more name and value pairs to send again)."""
-        raise NotImplementedError
-
-    def ask_to_confirm(self, form) -> HttpResponse:
-        context = self.get_context_data(form=form, **self.confirmation(form))
-        return self.response_class(
-            request=self.request,
-            template=[self.confirm_template_name],
-            context=context,
-            using=self.template_engine,
-        )

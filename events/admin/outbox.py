@@ -12,7 +12,7 @@ itself (rows, states, sending) is the ``notifications`` app; a person's notices 
 import uuid
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Q
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext, ngettext
@@ -25,7 +25,12 @@ from wagtail.admin import messages
 from core.params import paginate
 from notifications.models import Notification, NotificationState
 from notifications.outbox import NotificationError
-from notifications.selectors import labelled, notification_counts, page_notifications
+from notifications.selectors import (
+    labelled,
+    notification_counts,
+    page_notifications,
+    with_notification_counts,
+)
 
 from .. import announcements, permissions
 from ..models import EventPage
@@ -42,15 +47,9 @@ class OutboxIndexView(ManagedEventsView):
     header_icon = "mail"
 
     def annotate_events(self, events):
-        def count(*states: str) -> Count:
-            return Count("notifications", filter=Q(notifications__state__in=states))
-
-        states = NotificationState
-        return events.annotate(
-            failed=count(states.FAILED),
-            waiting=count(states.QUEUED, states.SENDING),
-            sent=count(states.SENT),
-        ).order_by("-failed", "-waiting", F("starts_at").desc(nulls_first=True))
+        return with_notification_counts(events).order_by(
+            "-failed", "-waiting", F("starts_at").desc(nulls_first=True)
+        )
 
 
 class OutboxMixin(EventAdminMixin):

@@ -5,13 +5,12 @@ The outbox calls these through the kinds registered in ``events.mails``; they ru
 with the recipient's language active.
 """
 
-import time
-
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from core.links import page_public_url, public_base_url
+from core.memo import ExpiringMemo
 from core.models import live_translation
 from core.notices import MailRequest
 
@@ -117,12 +116,19 @@ def _describe_changes(event, changes, may_see_link: bool) -> list[dict]:
 
 # A fan-out sends thousands of mails about one event: its page in each language,
 # its URL and dates are looked up once a minute per process, and again at once
-# when the event is published or cancelled.
-_event_cache: dict[tuple, tuple[float, dict]] = {}
-EVENT_CACHE_SECONDS = 60
+# when the event is published or cancelled (both are in the key).
+_event_memo = ExpiringMemo(seconds=60)
 
 
 def _event_values(event: EventPage, language: str) -> dict:
+    def compute() -> dict:
+        local = live_translation(event, language)
+        return {
+            "event": local,
+            "event_url": page_public_url(local) or public_base_url(),
+            "event_when": mail_when(event),
+        }
+
     key = (
         event.pk,
         event.last_published_at,
@@ -130,19 +136,7 @@ def _event_values(event: EventPage, language: str) -> dict:
         language,
         public_base_url(),
     )
-    cached = _event_cache.get(key)
-    if cached is None or cached[0] < time.monotonic():
-        if len(_event_cache) > 500:
-            _event_cache.clear()
-        local = live_translation(event, language)
-        values = {
-            "event": local,
-            "event_url": page_public_url(local) or public_base_url(),
-            "event_when": mail_when(event),
-        }
-        cached = (time.monotonic() + EVENT_CACHE_SECONDS, values)
-        _event_cache[key] = cached
-    return cached[1]
+    return _event_memo.get(key, compute)
 
 
 def _registration_and_event(subject_object):

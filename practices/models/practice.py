@@ -27,7 +27,6 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
-from community.models import Region
 from core.blocks import (
     FiguresBlock,
     ImageBlock,
@@ -38,6 +37,7 @@ from core.blocks import (
 from core.knowledge.links import OrganisationLinks
 from core.knowledge.listing import (
     current_language,
+    localized_relations,
     localized_rows,
     organisations_with_names,
 )
@@ -51,8 +51,6 @@ from core.knowledge.related import (
 from core.links import page_public_url
 from core.models import (
     SDG,
-    Cluster,
-    FieldOfAction,
     HeroImageFields,
     ThemeFields,
     validate_theme,
@@ -310,22 +308,15 @@ def practice_facts(page: GoodPracticePage, request) -> dict:
         .filter(pk__in=city_ids)
         .order_by("display_name")
     ]
-    cluster, field_of_action, region = (
-        localized_rows(model, [row], locale_id)[0] if row else None
-        for model, row in (
-            (Cluster, page.cluster),
-            (FieldOfAction, page.field_of_action),
-            (Region, page.region),
-        )
+    themes = localized_relations(
+        page, locale_id, "cluster", "field_of_action", "region"
     )
     sdgs = localized_rows(
         SDG, sorted(page.sdgs.all(), key=lambda sdg: sdg.number), locale_id
     )
     return {
         "cities": cities,
-        "cluster": cluster,
-        "field_of_action": field_of_action,
-        "region": region,
+        **themes,
         "sdgs": sdgs,
         "tags": list(page.tags.all()),
     }

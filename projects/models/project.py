@@ -33,6 +33,7 @@ from core.blocks import (
 from core.knowledge.links import OrganisationLinks
 from core.knowledge.listing import (
     current_language,
+    localized_relations,
     localized_rows,
     organisation_name,
 )
@@ -46,8 +47,6 @@ from core.knowledge.related import (
 from core.links import page_public_url
 from core.models import (
     SDG,
-    Cluster,
-    FieldOfAction,
     HeroImageFields,
     ThemeFields,
     validate_theme,
@@ -320,17 +319,10 @@ def project_facts(page: SupportedProjectPage, request) -> dict:
         }
         for role in roles
     ]
-    cluster, field_of_action = (
-        localized_rows(model, [row], locale_id)[0] if row else None
-        for model, row in (
-            (Cluster, page.cluster),
-            (FieldOfAction, page.field_of_action),
-        )
-    )
+    themes = localized_relations(page, locale_id, "cluster", "field_of_action")
     return {
         "cities": cities,
-        "cluster": cluster,
-        "field_of_action": field_of_action,
+        **themes,
         "sdgs": localized_rows(
             SDG, sorted(page.sdgs.all(), key=lambda sdg: sdg.number), locale_id
         ),
