@@ -104,7 +104,9 @@ def pytest_runtest_teardown(item, nextitem):
     (content types, permissions, locales, Wagtail's root): with a process per core
     the next module may be any module, not only another transactional one."""
     yield
-    if _migration_rows and _transactional(item):
+    # Without a next test the session is over and its teardown has run already
+    # (the test database may be gone).
+    if _migration_rows and nextitem is not None and _transactional(item):
         from django.db import connection
 
         with item.config.stash[blocking_manager_key].unblock():
