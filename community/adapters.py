@@ -1,9 +1,12 @@
 """Allauth hooks: where our accounts differ from allauth's defaults."""
 
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.urls import reverse
 from django.utils import translation
 
 from allauth.account.adapter import DefaultAccountAdapter
+
+from .verification import remember_address
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -23,6 +26,19 @@ class AccountAdapter(DefaultAccountAdapter):
             if not ip:
                 raise PermissionDenied("No client address") from None
             return ip
+
+    def get_login_redirect_url(self, request) -> str:
+        """New members go to their first steps until they finish or skip them,
+        whether they sign in right after confirming or later in another browser."""
+        if request.user.onboarded_at is None:
+            return reverse("onboarding")
+        return super().get_login_redirect_url(request)
+
+    def send_confirmation_mail(self, request, emailconfirmation, signup) -> None:
+        """Remember the address for the "check your inbox" page (also when a
+        sign-in with an unverified address sends the mail)."""
+        remember_address(request, emailconfirmation.email_address.email)
+        super().send_confirmation_mail(request, emailconfirmation, signup)
 
     def send_mail(self, template_prefix, email, context):
         user = context.get("user")

@@ -20,6 +20,7 @@ from .models import (
     Visibility,
 )
 from .selectors import expertise_options
+from .verification import remember_address
 
 NAME_MAX_LENGTH = 150
 
@@ -49,6 +50,7 @@ class SignupForm(AllauthSignupForm):
         account. Hash it here too (and throw the hash away)."""
         if self.account_already_exists and self.cleaned_data.get("password1"):
             make_password(self.cleaned_data["password1"])
+        remember_address(request, self.cleaned_data["email"])
         return super().try_save(request)
 
     def save(self, request):
@@ -201,6 +203,18 @@ class ProfileForm(forms.ModelForm):
                 if self.cleaned_data[f"visibility_{name}"]
             },
         }
+
+
+class LanguagesForm(forms.Form):
+    """The languages a person works in (the profile's field), on its own."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("Languages you work in"),
+        help_text=_("Peers who speak your languages find you more easily."),
+        choices=Language.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
 
 class OrganisationChoiceField(BoundedModelChoiceField):

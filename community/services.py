@@ -374,6 +374,15 @@ def user_update_profile(
     return user
 
 
+def user_finish_onboarding(*, user: User) -> User:
+    """Mark the first steps after signing up done (finished or skipped): signing in
+    leads to the dashboard from now on. The first time counts."""
+    if user.onboarded_at is None:
+        user.onboarded_at = timezone.now()
+        user.save(update_fields=["onboarded_at"])
+    return user
+
+
 def _role_scope(role: Role) -> str:
     if role.region_id:
         return role.region.name

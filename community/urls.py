@@ -1,6 +1,20 @@
 from django.urls import path
 
-from . import views
+from . import verification, views
+
+# Before allauth's own URLs (config/urls.py), so these win over its pages.
+account_urlpatterns = [
+    path(
+        "confirm-email/",
+        verification.verification_sent,
+        name="account_email_verification_sent",
+    ),
+    path(
+        "confirm-email/resend/",
+        verification.verification_resend,
+        name="account_verification_resend",
+    ),
+]
 
 urlpatterns = [
     path("me/", views.dashboard, name="dashboard"),

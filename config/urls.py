@@ -39,6 +39,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("accounts/", include(community_urls.account_urlpatterns)),
     path("accounts/", include("allauth.urls")),
     path("", include(community_urls)),
     path("", include("notifications.urls")),

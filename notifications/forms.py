@@ -44,3 +44,32 @@ class NotificationPreferencesForm(forms.Form):
         default = Locale.get_default()
         self.fields["clusters"].queryset = Cluster.objects.filter(locale=default)
         self.fields["regions"].queryset = Region.objects.filter(locale=default)
+
+
+class OnboardingInterestsForm(forms.Form):
+    """A new member's themes and regions: the themes are their expertise (the
+    dashboard recommends from it) and, with the regions, what the weekly e-mail
+    lists. No new fields: the profile's and the preferences' own."""
+
+    clusters = LocalizedChoiceField(
+        label=_("Your themes"),
+        help_text=_("What you work on. We recommend practices, projects and events."),
+        queryset=Cluster.objects.none(),
+        required=False,
+    )
+    regions = LocalizedChoiceField(
+        label=_("Regions you want to hear about"),
+        help_text=_("Tick none to hear about every region."),
+        queryset=Region.objects.none(),
+        required=False,
+    )
+    weekly_digest = forms.BooleanField(
+        label=_("Send me a weekly e-mail with new events in these themes and regions"),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        default = Locale.get_default()
+        self.fields["clusters"].queryset = Cluster.objects.filter(locale=default)
+        self.fields["regions"].queryset = Region.objects.filter(locale=default)

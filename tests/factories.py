@@ -19,6 +19,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"person{n}@example.org")
     first_name = "Amal"
     last_name = "Haddad"
+    # An established member: signing in leads to the dashboard, not the first steps.
+    onboarded_at = factory.LazyFunction(lambda: _now())
 
     @factory.post_generation
     def password(self, create, extracted, **kwargs):

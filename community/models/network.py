@@ -126,6 +126,15 @@ class User(AbstractUser):
             "Profile field name to Visibility; missing fields are members-only."
         ),
     )
+    onboarded_at = models.DateTimeField(
+        _("finished or skipped the first steps"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Empty until the person finishes or skips the first steps after "
+            "signing up; until then, signing in leads there."
+        ),
+    )
     is_pseudonymised = models.BooleanField(
         _("deleted by its owner"),
         default=False,

@@ -280,9 +280,14 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"
-# A new member starts with their profile: the dashboard has nothing for them yet,
-# and their themes and city are what it recommends from.
-ACCOUNT_SIGNUP_REDIRECT_URL = "profile"
+# A new member starts with three short first steps (city, themes, languages): the
+# dashboard has nothing for them yet, and their themes and city are what it
+# recommends from. Until they finish or skip them, signing in leads there too
+# (``AccountAdapter.get_login_redirect_url``).
+ACCOUNT_SIGNUP_REDIRECT_URL = "onboarding"
+# Where people write when something in their account goes wrong (shown on the
+# "check your inbox" page); the programme office.
+CONTACT_EMAIL = env("CONTACT_EMAIL", "info@connective-cities.net")
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"

@@ -145,3 +145,14 @@ def site(
         hostname=live_server.thread.host, port=live_server.thread.port
     )
     return LiveSite(url=live_server.url, home=home)
+
+
+@pytest.fixture(scope="session")
+def artefacts() -> Path:
+    """Where browser tests save screenshots (``BROWSER_ARTEFACTS`` or var/)."""
+    folder = Path(
+        os.environ.get("BROWSER_ARTEFACTS")
+        or settings.BASE_DIR / "var" / "browser-artefacts"
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
