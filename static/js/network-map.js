@@ -62,7 +62,9 @@
         popup.appendChild(document.createTextNode(point.label));
         title = point.name + ": " + point.label;
       }
-      L.marker([point.lat, point.lon], { icon: icon, title: title, alt: title })
+      // One marker per city (the server groups the results by city). Markers stay
+      // out of the tab order: the list next to the map has the same links.
+      L.marker([point.lat, point.lon], { icon: icon, title: title, alt: title, keyboard: false })
         .bindPopup(popup)
         .addTo(map);
       bounds.push([point.lat, point.lon]);

@@ -67,6 +67,8 @@ def test_new_member_signs_up_confirms_signs_in_and_edits_profile(page, site):
     # Confirming signs the new member in and lands on the profile page.
     expect(page).to_have_url(site("/en/profile/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Your profile")
+    # A member's links are in the header's "Account" menu.
+    account_nav(page).get_by_text("Account", exact=True).click()
     expect(account_nav(page).get_by_role("link", name="Sign out")).to_be_visible()
     assert EmailAddress.objects.get(user=user).verified
 

@@ -3,6 +3,7 @@
 from django.core.management import call_command
 
 import pytest
+from lxml import html as lxml_html
 
 from core.models import StandardPage
 
@@ -104,3 +105,24 @@ def test_home_page_is_light(client, site_pages):
 def test_language_switcher_keeps_query_string(client, site_pages):
     html = client.get("/en/about-us/?utm=x&q=Stadt").content.decode()
     assert 'href="/de/about-us/?utm=x&amp;q=Stadt"' in html
+
+
+def test_header_menu_is_a_disclosure_that_works_without_javascript(client, site_pages):
+    """Phones get a "Menu" button: a <details> disclosure, so no script is needed;
+    it holds the main menu, the search, the languages and the account links, and
+    the skip link still comes first."""
+    document = lxml_html.fromstring(client.get("/en/").content)
+    body = document.find("body")
+    first_link = body.xpath(".//a")[0]
+    assert first_link.get("href") == "#main"
+    assert first_link.get("class") == "skip-link"
+    menu = body.xpath('.//header//details[@class="site-menu"]')
+    assert len(menu) == 1
+    assert menu[0].get("open") is None  # closed until asked
+    summary = menu[0].xpath("./summary")[0]
+    assert summary.text_content().strip() == "Menu"
+    assert menu[0].xpath('.//nav[@aria-label="Main"]')
+    assert menu[0].xpath('.//nav[@aria-label="Your account"]//a[.="Sign in"]')
+    assert menu[0].xpath('.//form[@role="search"]//input[@name="q"]')
+    # No inline script (the Content-Security-Policy refuses them); data is fine.
+    assert not body.xpath(".//script[not(@src) and not(@type)]")

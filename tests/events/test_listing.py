@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import pytest
+from lxml import html as lxml_html
 
 from tests.events.fixtures import event_index, make_event
 from tests.knowledge_fixtures import cluster
@@ -144,3 +145,25 @@ def test_searching_the_calendar_queries_do_not_grow_with_events(client):
     with CaptureQueriesContext(connection) as browsing:
         client.get(index.url)
     assert len(one) <= len(browsing)
+
+
+def test_chosen_filters_are_removable_chips_and_the_panel_opens(client):
+    """The date filters too: each chip links to the calendar without it."""
+    make_event(title="Workshop", event_format="training")
+    url = event_index().url
+    response = client.get(url, {"format": "training", "from": "2020-01-01"})
+    document = lxml_html.fromstring(response.content)
+    chips = document.xpath('//ul[@class="chips"]//a[@class="chip"]')
+    names = [" ".join(chip.text_content().split()) for chip in chips]
+    assert len(names) == 2
+    assert all(name.startswith("Remove filter: ") for name in names)
+    assert any(name.startswith("Remove filter: Format: ") for name in names)
+    for chip in chips:
+        removed = client.get(chip.get("href")).context["listing"]
+        assert len(removed.active_filters) == 1
+    panel = document.xpath('//details[@class="filter-panel"]')[0]
+    assert panel.get("open") is not None
+    assert panel.xpath('.//input[@name="from"]')
+    assert not panel.xpath('.//input[@name="q"]')
+    folded = lxml_html.fromstring(client.get(url).content)
+    assert folded.xpath('//details[@class="filter-panel"]')[0].get("open") is None

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import pytest
+from lxml import html as lxml_html
 
 from core.knowledge.listing import PER_PAGE
 from core.knowledge.versions import content_changed
@@ -583,3 +584,54 @@ def test_organisation_profile_lists_its_practices(client, world):
     html = client.get("/en/network/tunis/").content.decode()
     assert "Participatory budgeting" in html
     assert f'href="{EN}?city=tunis"' in html
+
+
+def test_active_filters_are_chips_that_remove_one_filter_each(client, world):
+    """Right above the results, each chosen filter is a link to the listing without
+    it, named for screen readers ("Remove filter: …"); the filter panel is open."""
+    response = client.get(f"{EN}?q=solar&cluster=local-economic-development&country=JO")
+    document = lxml_html.fromstring(response.content)
+    chips = {
+        " ".join(chip.text_content().split()): chip.get("href")
+        for chip in document.xpath('//ul[@class="chips"]//a[@class="chip"]')
+    }
+    assert chips == {
+        "Remove search term: Search: “solar”×": (
+            f"{EN}?cluster=local-economic-development&country=JO"
+        ),
+        "Remove filter: Thematic cluster: Local Economic Development×": (
+            f"{EN}?q=solar&country=JO"
+        ),
+        "Remove filter: Country: Jordan×": (
+            f"{EN}?q=solar&cluster=local-economic-development"
+        ),
+    }
+    for chip in document.xpath('//a[@class="chip"]'):
+        assert chip.xpath('./span[@aria-hidden="true"]')[0].text == "×"
+    panel = document.xpath('//form[@role="search"]/details[@class="filter-panel"]')[0]
+    assert panel.get("open") is not None
+    # The search field stays outside the folding panel.
+    assert not panel.xpath('.//input[@name="q"]')
+    assert document.xpath('//form[@role="search"]/div//input[@name="q"]')
+    for chip in document.xpath('//a[@class="chip"]'):
+        assert client.get(chip.get("href")).status_code == 200
+
+
+def test_filter_panel_is_folded_without_filters_and_the_map_can_be_skipped(
+    client, world
+):
+    document = lxml_html.fromstring(client.get(EN).content)
+    panel = document.xpath('//details[@class="filter-panel"]')[0]
+    assert panel.get("open") is None
+    assert panel.xpath("./summary")[0].text_content().strip() == "Filter and sort"
+    assert panel.xpath('.//select[@name="cluster"]')
+    assert not document.xpath('//ul[@class="chips"]')
+    skip = document.xpath('//section[@class="knowledge-map"]//a[@class="skip-map"]')
+    assert skip[0].text == "Skip the map, go to the list"
+    target = skip[0].get("href").removeprefix("#")
+    assert document.xpath(f'//*[@id="{target}"]')[0].text == "Good practices"
+    # The skip link comes before the map itself.
+    canvas = document.xpath('//div[@id="knowledge-map"]')[0]
+    assert skip[0].getparent() is canvas.getparent()
+    section = list(skip[0].getparent())
+    assert section.index(skip[0]) < section.index(canvas)

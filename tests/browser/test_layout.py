@@ -1,0 +1,109 @@
+"""The header and the knowledge-base listings at desktop and phone widths.
+
+The header fits one row on desktops and takes little of a phone's screen, where a
+"Menu" button opens the rest; on a phone the first good practice starts on the first
+screen, the filters folded away. Full-page screenshots of the home page and the
+practice and event listings are saved to ``test-results/screenshots/`` so a person
+can look at them.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.test_knowledge_journey import world  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(settings.BASE_DIR) / "test-results" / "screenshots"
+PHONE = {"width": 390, "height": 844}
+DESKTOPS = [1024, 1280, 1440]
+
+
+def header_height(page) -> float:
+    return page.locator(".site-header").bounding_box()["height"]
+
+
+@pytest.mark.parametrize("width", DESKTOPS)
+def test_header_is_one_row_on_desktops(page, site, world, width):  # noqa: F811
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site(world.pages["practices"].url))
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+    expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+    assert header_height(page) <= 80
+    # Every part of the header sits on the brand's row.
+    brand = page.locator(".brand").bounding_box()
+    for part in ("Main", "Language", "Your account"):
+        box = page.get_by_role("navigation", name=part).bounding_box()
+        assert abs(box["y"] + box["height"] / 2 - brand["y"] - brand["height"] / 2) < 12
+    search = page.get_by_role("searchbox", name="Search the site")
+    expect(search).to_be_visible()
+    search.fill("water")
+    page.get_by_role("search", name="Site search").get_by_role(
+        "button", name="Search"
+    ).click()
+    expect(page).to_have_url(site("/en/search/?q=water"))
+
+
+def test_header_is_one_row_for_a_member(page, site, world):  # noqa: F811
+    from tests.browser.test_accessibility import sign_in
+
+    sign_in(page, site)
+    page.set_viewport_size({"width": 1024, "height": 800})
+    page.goto(site("/en/"))
+    assert header_height(page) <= 80
+    account = page.get_by_role("navigation", name="Your account")
+    account.get_by_text("Account").click()
+    expect(account.get_by_role("link", name="Sign out")).to_be_visible()
+    expect(page.get_by_role("link", name="Notifications")).to_be_visible()
+
+
+def test_phone_header_is_small_and_its_menu_opens(page, site, world):  # noqa: F811
+    page.set_viewport_size(PHONE)
+    page.goto(site(world.pages["practices"].url))
+    assert header_height(page) <= 0.15 * PHONE["height"]
+    main_nav = page.get_by_role("navigation", name="Main")
+    expect(main_nav).to_be_hidden()
+    page.get_by_text("Menu", exact=True).click()
+    expect(main_nav.get_by_role("link").first).to_be_visible()
+    account = page.get_by_role("navigation", name="Your account")
+    expect(account.get_by_role("link", name="Sign in")).to_be_visible()
+    for link in main_nav.get_by_role("link").all():
+        box = link.bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24
+
+
+def test_phone_shows_the_first_practice_on_the_first_screen(page, site, world):  # noqa: F811
+    page.set_viewport_size(PHONE)
+    page.goto(site(world.pages["practices"].url))
+    first = page.locator(".knowledge-list > li").first
+    expect(first).to_be_visible()
+    assert first.bounding_box()["y"] < PHONE["height"]
+    # The filters are folded away, the search field is not.
+    expect(page.get_by_label("Thematic cluster")).to_be_hidden()
+    expect(page.get_by_role("searchbox", name="Search", exact=True)).to_be_visible()
+
+
+@pytest.mark.parametrize("width", [1280, PHONE["width"]])
+def test_screenshots(page, site, world, width):  # noqa: F811
+    """Not a check: pictures for a person to look at."""
+    from demo.events import seed_index
+    from tests.events.fixtures import make_event
+
+    events = seed_index(site.home, lambda message: None)
+    make_event(events)
+    make_event(events, title="Peer exchange on flood warnings", slug="flood-warnings")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": width, "height": 844})
+    pages = {
+        "home": "/en/",
+        "practices": world.pages["practices"].url,
+        "events": events.url,
+    }
+    for name, path in pages.items():
+        response = page.goto(site(path))
+        assert response.status == 200
+        page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
