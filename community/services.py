@@ -416,6 +416,7 @@ def user_export_data(*, user: User) -> dict[str, Any]:
             "last_name": user.last_name,
             "date_joined": user.date_joined,
             "last_login": user.last_login,
+            "onboarded_at": user.onboarded_at,
             "is_active": user.is_active,
         },
         "profile": {

@@ -49,9 +49,7 @@ def test_new_member_signs_up_confirms_signs_in_and_edits_profile(page, site):
     # Sign up; mandatory verification sends a mail and says so.
     fill_signup(page, email=email, password=PASSWORD)
     expect(page).to_have_url(site("/en/accounts/confirm-email/"))
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Verify Your Email Address"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your inbox")
     user = User.objects.get(email=email)
     assert (user.first_name, user.last_name) == ("Amina", "Okafor")
     assert not EmailAddress.objects.get(user=user).verified
@@ -64,9 +62,14 @@ def test_new_member_signs_up_confirms_signs_in_and_edits_profile(page, site):
     expect(page.get_by_role("heading", level=1)).to_have_text("Confirm Email Address")
     page.get_by_role("button", name="Confirm").click()
 
-    # Confirming signs the new member in and lands on the profile page.
-    expect(page).to_have_url(site("/en/profile/"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your profile")
+    # Confirming signs the new member in and starts the first steps; skipping
+    # them leads to the dashboard.
+    expect(page).to_have_url(re.compile(r"/en/welcome/"))
+    page.get_by_role(
+        "button", name="Skip the first steps and go to my dashboard"
+    ).click()
+    expect(page).to_have_url(site("/en/me/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("My Connective Cities")
     # A member's links are in the header's "Account" menu.
     account_nav(page).get_by_text("Account", exact=True).click()
     expect(account_nav(page).get_by_role("link", name="Sign out")).to_be_visible()

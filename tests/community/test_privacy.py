@@ -255,11 +255,12 @@ def test_delete_pseudonymises_the_account_and_signs_out(client, person):
     assert user.offers == []
     assert user.seeks == ""
     assert user.visibility == {}
+    assert user.onboarded_at is None
     checked = {
         "id", "password", "last_login", "is_superuser", "username", "first_name",
         "last_name", "email", "is_staff", "is_active", "date_joined",
         "organisation_name", "job_title", "languages", "preferred_language", "bio",
-        "offers", "seeks", "visibility", "is_pseudonymised",
+        "offers", "seeks", "visibility", "is_pseudonymised", "onboarded_at",
     }  # fmt: skip
     assert {f.name for f in User._meta.concrete_fields} == checked, (
         "A new user column: check that deletion clears it and add it here."
