@@ -1,8 +1,9 @@
 """Forms for accounts and profiles."""
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.hashers import make_password
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
@@ -10,6 +11,7 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from core.forms import BoundedModelChoiceField
 from core.validators import validate_single_line_name
 
+from . import services
 from .models import (
     PROFILE_VISIBILITY_FIELDS,
     Affiliation,
@@ -265,6 +267,26 @@ class AffiliationClaimForm(forms.Form):
             (country, sorted(options, key=lambda option: option[1].casefold()))
             for country, options in sorted(by_country.items())
         ]
+
+    def submit(self, request) -> bool:
+        """Claim for the signed-in person with this valid form: a refusal of the
+        service becomes a form error, a claim a message saying what happens next.
+        True when the claim was made (the profile and the first steps both ask)."""
+        try:
+            affiliation = services.affiliation_claim(
+                user=request.user, **self.cleaned_data
+            )
+        except services.CommunityError as error:
+            self.add_error(None, str(error))
+            return False
+        messages.success(
+            request,
+            gettext(
+                "Thank you. Your affiliation with %(name)s is waiting for verification."
+            )
+            % {"name": affiliation.organisation.localized_name},
+        )
+        return True
 
 
 class DeleteAccountForm(forms.Form):

@@ -57,27 +57,9 @@ def profile(request):
 @login_required
 def affiliation_claim(request):
     """Claim to work for an organisation; a coordinator or focal point decides."""
-    if request.method == "POST":
-        form = AffiliationClaimForm(request.POST)
-        if form.is_valid():
-            try:
-                affiliation = services.affiliation_claim(
-                    user=request.user, **form.cleaned_data
-                )
-            except services.CommunityError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Thank you. Your affiliation with %(name)s is waiting for "
-                        "verification."
-                    )
-                    % {"name": affiliation.organisation.localized_name},
-                )
-                return redirect("profile")
-    else:
-        form = AffiliationClaimForm()
+    form = AffiliationClaimForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and form.submit(request):
+        return redirect("profile")
     return render(request, "community/affiliation_claim.html", {"form": form})
 
 

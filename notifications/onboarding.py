@@ -64,23 +64,8 @@ def onboarding_city(request):
     if request.method == "POST" and "skip" in request.POST:
         return redirect("onboarding_themes")
     form = AffiliationClaimForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            affiliation = community_services.affiliation_claim(
-                user=request.user, **form.cleaned_data
-            )
-        except community_services.CommunityError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request,
-                _(
-                    "Thank you. Your affiliation with %(name)s is waiting for "
-                    "verification."
-                )
-                % {"name": affiliation.organisation.localized_name},
-            )
-            return redirect("onboarding_themes")
+    if request.method == "POST" and form.is_valid() and form.submit(request):
+        return redirect("onboarding_themes")
     return _render(
         request,
         "onboarding_city",
