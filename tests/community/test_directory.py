@@ -336,6 +336,12 @@ def test_map_is_hidden_without_javascript_and_leaflet_loads_only_here(client, or
     assert "unpkg.com" not in html and "cdn" not in html.lower()
     home = client.get("/en/").content.decode()
     assert "leaflet" not in home
+    # Keyboard users can pass the map; the link points at the filters below it.
+    skip = (
+        '<a class="skip-map" href="#filter-heading">Skip the map, go to the filters</a>'
+    )
+    assert html.index(skip) < html.index('id="network-map"')
+    assert 'id="filter-heading"' in html
     # No member with coordinates, no map at all.
     empty = client.get("/en/network/?region=asia").content.decode()
     assert "network-map" not in empty
