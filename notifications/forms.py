@@ -16,7 +16,18 @@ class LocalizedChoiceField(LocalizedModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
 
-class NotificationPreferencesForm(forms.Form):
+class ThemesAndRegionsForm(forms.Form):
+    """A form with ``clusters`` and ``regions`` fields: both offer the
+    default-language rows, read when the form is made."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        default = Locale.get_default()
+        self.fields["clusters"].queryset = Cluster.objects.filter(locale=default)
+        self.fields["regions"].queryset = Region.objects.filter(locale=default)
+
+
+class NotificationPreferencesForm(ThemesAndRegionsForm):
     event_reminders = forms.BooleanField(
         label=_("Reminders a week and a day before events I take part in"),
         required=False,
@@ -39,14 +50,8 @@ class NotificationPreferencesForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        default = Locale.get_default()
-        self.fields["clusters"].queryset = Cluster.objects.filter(locale=default)
-        self.fields["regions"].queryset = Region.objects.filter(locale=default)
 
-
-class OnboardingInterestsForm(forms.Form):
+class OnboardingInterestsForm(ThemesAndRegionsForm):
     """A new member's themes and regions: the themes are their expertise (the
     dashboard recommends from it) and, with the regions, what the weekly e-mail
     lists. No new fields: the profile's and the preferences' own."""
@@ -67,9 +72,3 @@ class OnboardingInterestsForm(forms.Form):
         label=_("Send me a weekly e-mail with new events in these themes and regions"),
         required=False,
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        default = Locale.get_default()
-        self.fields["clusters"].queryset = Cluster.objects.filter(locale=default)
-        self.fields["regions"].queryset = Region.objects.filter(locale=default)
