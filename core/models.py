@@ -68,6 +68,32 @@ def live_translation(page: Page, language_code: str, *, public: bool = False):
     return translations.first() or page
 
 
+class ClusterColour(models.TextChoices):
+    """The colour a cluster is shown in everywhere: chips, card edges, map markers
+    and charts. Each is at least 5:1 as text on white and on its own tint.
+
+    The stylesheet defines them as ``--cluster`` and ``--cluster-tint`` on
+    ``.cluster--<value>``; ``HEX`` is for what the server draws (maps as SVG).
+    ``tests/core/test_cluster_colours.py`` holds the two to the same values."""
+
+    TEAL = "teal", _("Teal")
+    BLUE = "blue", _("Blue")
+    OCHRE = "ochre", _("Ochre")
+    GREEN = "green", _("Green")
+    PLUM = "plum", _("Plum")
+    RED = "red", _("Red")
+
+
+CLUSTER_HEX = {
+    ClusterColour.TEAL: ("#0b6770", "#e2edee"),
+    ClusterColour.BLUE: ("#1f5aa6", "#e4ebf4"),
+    ClusterColour.OCHRE: ("#8a5300", "#f1eae0"),
+    ClusterColour.GREEN: ("#2b6e2f", "#e6eee6"),
+    ClusterColour.PLUM: ("#7a3b8f", "#efe7f2"),
+    ClusterColour.RED: ("#a5322e", "#f4e6e6"),
+}
+
+
 class Cluster(TranslatableMixin, index.Indexed, models.Model):
     """One of the four thematic clusters (Good Urban Governance, ...).
 
@@ -81,11 +107,21 @@ class Cluster(TranslatableMixin, index.Indexed, models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+    colour = models.CharField(
+        _("colour"),
+        max_length=12,
+        choices=ClusterColour.choices,
+        default=ClusterColour.TEAL,
+        help_text=_(
+            "Shown on chips, cards and map markers of this cluster, in every language."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("description"),
+        FieldPanel("colour"),
         FieldPanel("sort_order"),
     ]
     search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
@@ -102,6 +138,14 @@ class Cluster(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        """The colour is not a matter of language: every translation of the
+        cluster takes the one chosen last."""
+        super().save(*args, **kwargs)
+        Cluster.objects.filter(translation_key=self.translation_key).exclude(
+            colour=self.colour
+        ).update(colour=self.colour)
 
 
 class FieldOfAction(TranslatableMixin, index.Indexed, models.Model):

@@ -142,6 +142,7 @@ def seed_taxonomy(log) -> None:
             slug=cluster["slug"],
             values={"en": cluster["en"], "de": cluster["de"]},
             sort_order=order,
+            colour=cluster["colour"],
         )
         for field_order, field in enumerate(cluster["fields_of_action"]):
             upsert_translated(

@@ -271,6 +271,7 @@ def label_events(events: list[EventPage], terms: Listing) -> None:
     for event in events:
         cluster = clusters.get(event.cluster_id)
         event.cluster_label = cluster.label if cluster else ""
+        event.cluster_colour = cluster.colour if cluster else ""
         event.short_date = event_short_date(event)
         event.is_open = bool(getattr(event, "cc_open", 0))
 

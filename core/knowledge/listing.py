@@ -108,10 +108,12 @@ def localized_name(model, path: str, locale_id: int):
 
 
 def taxonomy_labels(locale_id: int) -> dict:
-    """``cluster_label`` and ``field_label`` annotations in ``locale_id`` (what a
-    card shows; listings set them from their own taxonomy instead)."""
+    """``cluster_label``, ``cluster_colour`` and ``field_label`` annotations in
+    ``locale_id`` (what a card shows; listings set them from their own taxonomy
+    instead)."""
     return {
         "cluster_label": localized_name(Cluster, "cluster", locale_id),
+        "cluster_colour": F("cluster__colour"),
         "field_label": localized_name(FieldOfAction, "field_of_action", locale_id),
     }
 
@@ -200,6 +202,7 @@ class Term:
     key: str
     label: str
     order: tuple
+    colour: str = ""  # clusters only: ``ClusterColour``
 
 
 class ListingFilter:
@@ -764,6 +767,7 @@ class Listing(QueryLinks):
                 language=F("locale__language_code"),
                 term_key=F(key_field),
                 term_order=F(order_field),
+                **({"term_colour": F("colour")} if model is Cluster else {}),
             )
         )
         local = {
@@ -781,6 +785,7 @@ class Listing(QueryLinks):
                 key=str(row["term_key"]),
                 label=label,
                 order=(row["term_order"], label.lower()),
+                colour=row.get("term_colour", ""),
             )
         return terms
 
@@ -1105,4 +1110,5 @@ def _label_items(listing: Listing) -> None:
         cluster = clusters.get(getattr(item, "cluster_id", None))
         field_of_action = fields.get(getattr(item, "field_of_action_id", None))
         item.cluster_label = cluster.label if cluster else ""
+        item.cluster_colour = cluster.colour if cluster else ""
         item.field_label = field_of_action.label if field_of_action else ""
