@@ -327,8 +327,17 @@ class StandardPage(Page):
         help_text=_("A short lead paragraph shown above the content."),
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("content"), blank=True)
+    show_in_footer = models.BooleanField(
+        _("show in footer"),
+        default=False,
+        help_text=_(
+            "Linked from the footer of every page, e.g. the imprint and the privacy "
+            "notice (pages directly below the home page)."
+        ),
+    )
 
     content_panels = [*Page.content_panels, "intro", "body"]
+    promote_panels = [*Page.promote_panels, FieldPanel("show_in_footer")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro"),

@@ -202,7 +202,11 @@ def seed_pages(log) -> HomePage:
             slug=spec["slug"], locale=locales()["en"]
         ).first()
         if page is None:
-            page = StandardPage(slug=spec["slug"], show_in_menus=spec["show_in_menus"])
+            page = StandardPage(
+                slug=spec["slug"],
+                show_in_menus=spec["show_in_menus"],
+                show_in_footer=spec.get("show_in_footer", False),
+            )
             add_page(parent, page, spec["en"])
         translate(page, spec["de"])
         pages[spec["slug"]] = page

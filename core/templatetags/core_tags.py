@@ -2,6 +2,8 @@
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import translate_url
 from django.utils.translation import get_language
 
@@ -27,12 +29,43 @@ def _home_page(request):
     return request._cc_home_page
 
 
+@register.simple_tag
+def contact_email() -> str:
+    """The programme office's address (``CONTACT_EMAIL``)."""
+    return settings.CONTACT_EMAIL
+
+
+def _linked_pages(request) -> list[Page]:
+    """The home page's live, public children that the main menu or the footer link
+    to, in the active language: one query for both (and one for view restrictions),
+    once per request. ``in_footer`` says which the footer lists."""
+    if not hasattr(request, "_cc_linked_pages"):
+        home = _home_page(request)
+        request._cc_linked_pages = (
+            list(
+                home.get_children()
+                .live()
+                .public()
+                .filter(Q(show_in_menus=True) | Q(standardpage__show_in_footer=True))
+                .annotate(in_footer=Coalesce("standardpage__show_in_footer", False))
+            )
+            if home
+            else []
+        )
+    return request._cc_linked_pages
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context) -> list[Page]:
+    """The standard pages below the home page that editors marked "show in footer"
+    (imprint, privacy notice)."""
+    return [page for page in _linked_pages(context["request"]) if page.in_footer]
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """The home page's children that editors marked "show in menus"."""
     request = context["request"]
-    home = _home_page(request)
-    pages = home.get_children().live().public().in_menu() if home else []
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     items = [
@@ -40,7 +73,8 @@ def main_menu(context):
             "page": item,
             "current": bool(current_path) and current_path.startswith(item.path),
         }
-        for item in pages
+        for item in _linked_pages(request)
+        if item.show_in_menus
     ]
     return {"items": items, "request": request}
 

@@ -55,8 +55,39 @@ def test_main_menu_lists_pages_marked_for_menus(client, site_pages):
     assert '<a href="/de/about-us/">Über uns</a>' in html
 
 
+@pytest.mark.parametrize(
+    ("language", "links"),
+    [
+        ("en", {"/en/imprint/": "Imprint", "/en/privacy/": "Privacy notice"}),
+        ("de", {"/de/imprint/": "Impressum", "/de/privacy/": "Datenschutzhinweise"}),
+    ],
+)
+def test_the_footer_links_the_legal_pages_and_the_office(
+    client, site_pages, settings, language, links
+):
+    settings.CONTACT_EMAIL = "office@example.org"
+    tree = lxml_html.fromstring(client.get(f"/{language}/").content)
+    footer = tree.xpath("//footer")[0]
+    legal = footer.xpath(".//nav[@aria-labelledby='footer-legal']//a")
+    assert {link.get("href"): link.text_content() for link in legal} == links
+    assert footer.xpath(".//a[@href='mailto:office@example.org']")
+    # Footer pages are not in the main menu, which still lists its own.
+    menu = [link.get("href") for link in tree.xpath("//nav[@class='main-nav']//a")]
+    assert f"/{language}/about-us/" in menu
+    assert not set(links) & set(menu)
+
+
+def test_a_page_taken_off_the_footer_leaves_it(client, site_pages):
+    imprint = StandardPage.objects.get(slug="imprint", locale__language_code="en")
+    imprint.show_in_footer = False
+    imprint.save_revision().publish()
+    html = client.get("/en/").content.decode()
+    assert 'href="/en/imprint/"' not in html
+    assert 'href="/en/privacy/"' in html
+
+
 def test_standard_pages_exist_in_both_languages(site_pages):
-    for slug in ("about-us", "our-approach", "services"):
+    for slug in ("about-us", "our-approach", "services", "imprint", "privacy"):
         pages = StandardPage.objects.filter(slug=slug).live()
         assert sorted(p.locale.language_code for p in pages) == ["de", "en"]
 
