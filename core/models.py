@@ -236,6 +236,19 @@ class HeroImageFields(models.Model):
     class Meta:
         abstract = True
 
+    def clean(self):
+        """An image needs its text alternative: nobody else can write it later."""
+        super().clean()
+        if self.hero_image_id and not self.hero_alt.strip():
+            raise ValidationError(
+                {
+                    "hero_alt": _(
+                        "Say what the image shows: people who cannot see it rely "
+                        "on this text."
+                    )
+                }
+            )
+
 
 class ThemeFields(models.Model):
     """A page's thematic cluster and field of action (default-language rows; the

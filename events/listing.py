@@ -44,6 +44,7 @@ from core.knowledge.listing import (
     Listing,
     ListingFilter,
     QueryLinks,
+    card_images,
     cluster_filter,
     current_language,
     filter_fields,
@@ -252,7 +253,8 @@ def decorate_events(queryset: QuerySet, *, now: datetime) -> QuerySet:
         .prefetch_related(
             Prefetch(
                 "host_city", queryset=Organisation.objects.prefetch_related("names")
-            )
+            ),
+            card_images(),
         )
         .annotate(
             cc_open=Case(

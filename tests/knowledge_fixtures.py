@@ -20,7 +20,7 @@ from wagtail.models import Locale, Page
 from PIL import Image as PILImage
 
 from community.models import Organisation, OrganisationName, Region
-from core.knowledge.listing import THUMBNAIL_SPEC
+from core.knowledge.listing import CARD_IMAGE_SPECS
 from core.models import SDG, Cluster, FieldOfAction, HomePage, StandardPage
 from demo import core as demo_core
 from demo.core import upsert_translated
@@ -156,6 +156,7 @@ def make_practice(
         presented_at=presented_at,
         body=paragraph(body) if body else [],
         hero_image=hero_image,
+        hero_alt=f"A picture of {title}" if hero_image else "",
     )
     page.cities.set(list(cities))
     page.sdgs.set([sdg(number) for number in sdgs])
@@ -226,8 +227,20 @@ def make_project(
     return publish(page)
 
 
+# The renditions of a page's hero (templates/includes/hero_image.html) and its
+# picture for link previews (``og:image``).
+HERO_IMAGE_SPECS = [
+    *(
+        f"width-{width}|format-{kind}"
+        for width in (640, 960, 1280)
+        for kind in ("webp", "jpeg")
+    ),
+    "fill-1200x630",
+]
+
+
 def image(name: str = "hero.png"):
-    """A small real image with its list thumbnail already made.
+    """A small real image with its card and hero renditions already made.
 
     Wagtail leaves the temporary file of a new rendition for the garbage collector
     (a ResourceWarning, an error under ``filterwarnings = error``); making the
@@ -241,7 +254,7 @@ def image(name: str = "hero.png"):
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
-        picture.get_rendition(THUMBNAIL_SPEC)
+        picture.get_renditions(*CARD_IMAGE_SPECS, *HERO_IMAGE_SPECS)
         gc.collect()
     return picture
 

@@ -45,6 +45,7 @@ from django.db.models import (
     F,
     Model,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -55,6 +56,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from taggit.models import Tag
+from wagtail.images import get_image_model
 
 from django_countries import countries
 
@@ -67,8 +69,14 @@ from .directory import directory
 from .versions import content_version
 
 PER_PAGE = 12
-# The rendition of a card's picture (also in the card templates).
-THUMBNAIL_SPEC = "fill-480x270"
+# The renditions of a card's picture (templates/includes/card_image.html asks for
+# ``fill-{480x270,960x540} format-{webp,jpeg}``): two widths for ordinary and dense
+# screens, WebP with JPEG for browsers without it.
+CARD_IMAGE_SPECS = [
+    f"fill-{size}|format-{kind}"
+    for size in ("480x270", "960x540")
+    for kind in ("webp", "jpeg")
+]
 # How much of an unknown filter value a message repeats back.
 ECHO_LENGTH = 40
 # Tags are many; the facet lists the most used ones (and the chosen one).
@@ -105,6 +113,14 @@ def localized_name(model, path: str, locale_id: int):
         translation_key=OuterRef(f"{path}__translation_key"), locale_id=locale_id
     ).values("name")[:1]
     return Coalesce(Subquery(translated), F(f"{path}__name"))
+
+
+def card_images() -> Prefetch:
+    """A card's hero image with the renditions its picture shows: no query per card."""
+    return Prefetch(
+        "hero_image",
+        queryset=get_image_model().objects.prefetch_renditions(*CARD_IMAGE_SPECS),
+    )
 
 
 def taxonomy_labels(locale_id: int) -> dict:

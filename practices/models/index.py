@@ -9,17 +9,15 @@ from django.urls import reverse
 from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images import get_image_model
-
 from core.knowledge.forms import KnowledgeFilterForm
 from core.knowledge.listing import (
-    THUMBNAIL_SPEC,
     CityFilter,
     CountryFilter,
     Listing,
     ListingFilter,
     TagFilter,
     YearFilter,
+    card_images,
     cluster_filter,
     current_language,
     field_filter,
@@ -96,12 +94,8 @@ def practice_filters() -> list[ListingFilter]:
 
 def decorate_practices(queryset: QuerySet, *, locale_id: int, language: str):
     """Everything a practice card shows, in a fixed number of queries."""
-    image_model = get_image_model()
     return queryset.defer_streamfields().prefetch_related(
-        Prefetch(
-            "hero_image",
-            queryset=image_model.objects.prefetch_renditions(THUMBNAIL_SPEC),
-        ),
+        card_images(),
         Prefetch(
             "cities",
             queryset=organisations_with_names(language).order_by("name"),

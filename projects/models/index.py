@@ -10,11 +10,8 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images import get_image_model
-
 from core.knowledge.forms import KnowledgeFilterForm
 from core.knowledge.listing import (
-    THUMBNAIL_SPEC,
     ChoiceFilter,
     CityFilter,
     CountryFilter,
@@ -22,6 +19,7 @@ from core.knowledge.listing import (
     ListingFilter,
     TagFilter,
     YearFilter,
+    card_images,
     cluster_filter,
     current_language,
     field_filter,
@@ -139,10 +137,7 @@ def project_filters() -> list[ListingFilter]:
 def decorate_projects(queryset: QuerySet, *, locale_id: int, language: str):
     """Everything a project card shows, in a fixed number of queries."""
     return queryset.defer_streamfields().prefetch_related(
-        Prefetch(
-            "hero_image",
-            queryset=get_image_model().objects.prefetch_renditions(THUMBNAIL_SPEC),
-        ),
+        card_images(),
         Prefetch(
             "city_roles",
             queryset=ProjectCity.objects.select_related("organisation").annotate(

@@ -146,6 +146,7 @@ def test_index_query_count_is_the_same_for_1_and_50_projects(
     """
     project = type(world.r1).objects.get(pk=world.r1.pk)
     project.hero_image = image()
+    project.hero_alt = "Workshop participants at a map of the city"
     project.save_revision().publish()
     url = f"{EN}?city=munich"
     client.get(url)
@@ -172,6 +173,7 @@ def test_index_query_count_is_the_same_for_1_and_50_projects(
             tags=["energy"],
         )
         project.hero_image = hero
+        project.hero_alt = "Workshop participants at a map of the city"
         project.save_revision().publish()
     client.get(url)
     with django_assert_num_queries(INDEX_QUERIES):
