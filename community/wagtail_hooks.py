@@ -116,6 +116,9 @@ class OrganisationViewSet(ModelViewSet):
                 ["website", "email_domains", "official_languages", "description"],
                 heading=_("Contact and languages"),
             ),
+            MultiFieldPanel(
+                ["hero_image", "hero_alt", "hero_credit"], heading=_("Picture")
+            ),
             InlinePanel(
                 "names",
                 heading=_("Names and descriptions in other languages"),

@@ -25,6 +25,7 @@ from wagtail.search import index
 from django_countries.fields import CountryField
 
 from core.logs import TransitionLog, actor_field, state_fields
+from core.models import HeroImageFields
 from core.validators import validate_single_line_name
 
 AFFILIATION_VALIDITY = timedelta(days=365)
@@ -250,11 +251,12 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(region__translation_key=region.translation_key)
 
 
-class Organisation(index.Indexed, ClusterableModel):
+class Organisation(HeroImageFields, index.Indexed, ClusterableModel):
     """A city, municipal company, association or partner organisation.
 
     Member cities have a public profile and a point on the map. The name is given in
     the organisation's own usage; ``names`` holds translations for other languages.
+    The profile's picture (``hero_image``) needs its text alternative, as on pages.
     """
 
     kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)

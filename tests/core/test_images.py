@@ -72,3 +72,25 @@ def test_a_page_shows_its_hero_with_alternative_and_credit(client, pictured):
     assert img.get("width") and img.get("height")
     assert figure.xpath(".//source[@type='image/webp']")
     assert "Photo: Greater Amman Municipality" in figure.text_content()
+
+
+def test_a_city_profile_shows_its_picture(client, world):
+    amman = type(world.cities["amman"]).objects.get(slug="amman")  # as stored
+    amman.hero_image = image("amman.png")
+    amman.hero_alt = "The citadel hill above downtown Amman"
+    amman.hero_credit = "Photo: Greater Amman Municipality"
+    amman.full_clean()
+    amman.save()
+    tree = lxml_html.fromstring(client.get("/en/network/amman/").content)
+    figure = tree.xpath("//figure[contains(@class, 'knowledge-hero')]")[0]
+    img = figure.xpath(".//picture//img")[0]
+    assert img.get("alt") == "The citadel hill above downtown Amman"
+    assert "Photo: Greater Amman Municipality" in figure.text_content()
+
+
+def test_a_city_picture_needs_its_text_alternative(world):
+    amman = type(world.cities["amman"]).objects.get(slug="amman")  # as stored
+    amman.hero_image = image("amman.png")
+    with pytest.raises(ValidationError) as raised:
+        amman.full_clean()
+    assert "hero_alt" in raised.value.message_dict
