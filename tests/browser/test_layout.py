@@ -14,7 +14,10 @@ from django.conf import settings
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.test_affiliation_journey import sign_in
 from tests.browser.test_knowledge_journey import world  # noqa: F401 (a fixture)
+from tests.community.test_dashboard import notify
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -48,6 +51,22 @@ def test_header_is_one_row_on_desktops(page, site, world, width):  # noqa: F811
     expect(page).to_have_url(site("/en/search/?q=water"))
 
 
+def test_phone_header_is_one_row_for_a_member(page, site, world):  # noqa: F811
+    """Brand, the notifications bell with its count and the menu button share one
+    row on a 390 px phone."""
+    member = UserFactory()
+    for number in range(12):  # a two-digit count, the widest the bell gets often
+        notify(member, number)
+    sign_in(page, site, member.email)
+    page.set_viewport_size(PHONE)
+    page.goto(site("/en/me/"))
+    tops = {
+        round(page.locator(selector).bounding_box()["y"])
+        for selector in (".brand", ".notifications-link", ".site-menu__button")
+    }
+    assert len(tops) == 1, tops
+
+
 def test_header_is_one_row_for_a_member(page, site, world):  # noqa: F811
     from tests.browser.test_accessibility import sign_in
 
@@ -67,7 +86,11 @@ def test_phone_header_is_small_and_its_menu_opens(page, site, world):  # noqa: F
     assert header_height(page) <= 0.15 * PHONE["height"]
     main_nav = page.get_by_role("navigation", name="Main")
     expect(main_nav).to_be_hidden()
-    page.get_by_text("Menu", exact=True).click()
+    menu = page.locator("summary.site-menu__button")
+    expect(menu).to_have_text("Menu")  # its name, shown or only read out
+    box = menu.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44
+    menu.click()
     expect(main_nav.get_by_role("link").first).to_be_visible()
     account = page.get_by_role("navigation", name="Your account")
     expect(account.get_by_role("link", name="Sign in")).to_be_visible()
