@@ -79,6 +79,11 @@ PAGES = {
     "signup-with-errors": ("/en/accounts/signup/", "en", submit_short_password),
     "login": ("/en/accounts/login/", "en", None),
     "profile": ("/en/profile/", "en", "signed-in"),
+    "standard-page": ("/en/about-us/", "en", None),
+    "privacy-de": ("/de/privacy/", "de", None),
+    "dashboard": ("/en/me/", "en", "signed-in"),
+    "notifications": ("/en/notifications/", "en", "signed-in"),
+    "site-search": ("/en/search/?q=waste", "en", None),
 }
 
 
