@@ -504,3 +504,26 @@ def test_the_directory_profile_shows_the_city(client, world):
     html = client.get("/en/network/amman/").content.decode()
     (image,) = locator_images(html)
     assert image.get("alt") == "Map of Greater Amman Municipality"
+
+
+@pytest.mark.django_db
+def test_index_maps_load_leaflet_only_when_opened(client, world):
+    html = client.get(world.pages["practices"].url).content.decode()
+    document = lxml_html.fromstring(html)
+    # No Leaflet in the page: the map's script loads it when the button is pressed.
+    assert not document.xpath('//script[contains(@src, "leaflet")]')
+    assert not document.xpath('//link[contains(@href, "leaflet")]')
+    (section,) = document.xpath("//section[@data-map-section]")
+    assert section.get("hidden") is not None
+    assert section.get("data-leaflet-js").endswith("vendor/leaflet/leaflet.js")
+    (canvas,) = section.xpath(".//*[@data-city-map]")
+    assert canvas.get("hidden") is not None
+    assert canvas.get("data-base-layer") == f"/maps/countries.json?v={map_version()}"
+    (button,) = section.xpath(".//button[@data-map-toggle]")
+    assert button.get("aria-expanded") == "false"
+    assert button.get("aria-controls") == canvas.get("id")
+    # The picture before the map is opened: one marker per city among the results.
+    (picture,) = section.xpath(".//*[@data-map-preview]/*")
+    assert picture.get("role") == "img"
+    # Amman, Tunis and Munich.
+    assert len(picture.xpath(".//*[local-name()='circle']")) == 3
