@@ -17,6 +17,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from community import urls as community_urls
 from config.api import api_router
 from core import views as core_views
+from core.geo import urls as geo_urls
+from core.geo import views as geo_views
 from core.sitemaps import LocalizedSitemap
 
 urlpatterns = [
@@ -24,6 +26,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v2/", api_router.urls),
+    path("maps/countries.json", geo_views.base_layer, name="map_base_layer"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}),
     path(
         "robots.txt",
@@ -48,6 +51,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("exchanges.urls")),
     path("search/", core_views.site_search, name="site_search"),
+    path("", include(geo_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -86,7 +86,10 @@ def test_practitioner_filters_opens_a_practice_and_its_project(page, site, world
     index_url = site(world.pages["practices"].url)
     page.goto(index_url)
     expect(page.get_by_role("heading", level=1)).to_have_text("Good practices")
-    # The map's scripts (Leaflet and ours, both from /static/) ran.
+    # The map's scripts (ours, and Leaflet once the map is opened; both from
+    # /static/) ran.
+    expect(page.locator(".leaflet-container")).to_have_count(0)
+    page.get_by_role("button", name="Show the interactive map").click()
     expect(page.locator(".leaflet-container")).to_have_count(1)
     expect(page.locator(".result-count")).to_contain_text("4 good practices")
 

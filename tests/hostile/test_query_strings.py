@@ -1,7 +1,8 @@
 """No query string makes the site answer 5xx: generated hostile values for every
 parameter of the index pages, the event calendar, the city directory, the site
-search, the JSON API, the feeds and the calendar files. Pages answer with a message
-and the usual listing; the API answers 400 with ``{"message": ...}``.
+search, the JSON API, the feeds, the calendar files and the locator maps. Pages
+answer with a message and the usual listing; the API answers 400 with
+``{"message": ...}``; a locator map answers its picture or 404.
 
 Runs on PostgreSQL and on SQLite (``both_databases``); results may differ between
 the backends (stemming, trigram), a 5xx may not.
@@ -192,6 +193,37 @@ def test_feeds_and_calendars(client, world, value):
         f"/en/events/{world.event.pk}/calendar.ics",
     ):
         page_ok(client.get(url, params))
+
+
+LOCATOR_PARAMS = ["c", "p", "r", "colour", "v"]
+# Values close to what the map tag writes, so that generated examples also reach
+# the drawing: places anywhere (poles, the antimeridian, off the globe), any
+# two-letter code, real and unknown regions and colours.
+_coordinate = st.floats(min_value=-200, max_value=200, allow_nan=False).map(
+    lambda value: f"{value:.{abs(int(value)) % 5}f}"
+)
+_near_locator_value = st.one_of(
+    st.tuples(_coordinate, _coordinate).map(",".join),
+    st.lists(st.from_regex(r"[A-Za-z]{2}", fullmatch=True), max_size=9).map(",".join),
+    st.sampled_from(["teal", "ochre", "pink", "1", "2", "0", "ZZ", "XK,JO,SG"]),
+    hostile_value,
+)
+
+
+@HOSTILE
+@given(
+    params=hostile_params(LOCATOR_PARAMS)
+    | st.dictionaries(
+        st.sampled_from(LOCATOR_PARAMS),
+        st.lists(_near_locator_value, min_size=1, max_size=3),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_locator_maps(client, world, params):
+    """A picture or "not found", never an error."""
+    response = client.get("/en/maps/locator.svg", params)
+    assert response.status_code in (200, 404), response.status_code
 
 
 @HOSTILE
