@@ -494,8 +494,14 @@ def user_export_data(*, user: User) -> dict[str, Any]:
         }
     for hook in hooks.get_hooks(PERSONAL_DATA_HOOK):
         for key, value in (hook(user=user) or {}).items():
-            # An app never overwrites the community's own sections.
-            data.setdefault(key, value)
+            # An app never overwrites the community's own sections, nor another
+            # app's parts of a section they share (peer exchanges add theirs to
+            # the "events" section, where they began).
+            section = data.setdefault(key, value)
+            shared = isinstance(section, dict) and isinstance(value, dict)
+            if shared and section is not value:
+                for part, rows in value.items():
+                    section.setdefault(part, rows)
     return data
 
 

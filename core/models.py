@@ -15,7 +15,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, Page, PageLogEntry, Revision, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, FiguresBlock
@@ -49,6 +49,23 @@ def active_locale(default: Locale | None = None) -> Locale | None:
         return Locale.get_active()
     except Locale.DoesNotExist:
         return default
+
+
+def previous_live_revision(page: Page) -> Revision | None:
+    """The revision that was live before the one live now, if any.
+
+    Read from the publish log, skipping entries of the live revision: the
+    ``page_published`` signal comes before Wagtail logs the publication."""
+    entry = (
+        PageLogEntry.objects.filter(
+            page=page, action="wagtail.publish", revision__isnull=False
+        )
+        .exclude(revision_id=page.live_revision_id)
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return entry.revision if entry else None
 
 
 def live_translation(page: Page, language_code: str, *, public: bool = False):

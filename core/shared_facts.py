@@ -12,10 +12,14 @@ them but never own them:
 - ``facts_copy`` puts the original's facts into the translations' rows, their
   latest and live revisions and the search index, so a translation, its feeds and
   the API show the new values at once and a later publication of an older draft
-  cannot bring back the old ones. The model's publication hook calls it
-  (``events.facts``).
+  cannot bring back the old ones;
+- ``facts_published``, called by the model's app after every publication
+  (``events.facts``), copies them: from the original to every translation when the
+  original is published, from the original again when a translation is;
+  ``facts_changed`` says whether a publication of the original changed them.
 """
 
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -26,6 +30,10 @@ from modelcluster.models import get_field_value
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Locale, Revision
 from wagtail.search import index
+
+from .models import previous_live_revision
+
+logger = logging.getLogger(__name__)
 
 
 class SharedFactsPage:
@@ -180,3 +188,36 @@ def facts_copy(*, source, targets: list, columns: dict | None = None) -> None:
     _copy_to_revisions(source, targets)
     for target in type(source).objects.filter(pk__in=[t.pk for t in targets]):
         index.insert_or_update_object(target)
+
+
+def facts_changed(page) -> bool:
+    """Whether the publication of ``page`` just now changed its facts: its live
+    revision against the one live before (a first publication changes none)."""
+    previous = previous_live_revision(page)
+    if previous is None:
+        return False
+    live = Revision.objects.get(pk=page.live_revision_id)
+    return facts_differ(type(page), previous.content, live.content)
+
+
+@transaction.atomic
+def facts_published(*, page, columns: tuple[str, ...] = ()) -> None:
+    """After any publication of ``page``: a translation takes the original's facts
+    again (its own row and revisions), the original gives its facts to every
+    translation. ``columns``: more fields the rows take from the original."""
+    source = page.fact_source()
+    if source is not None:
+        targets = [page]
+    else:
+        source = page
+        targets = list(
+            type(page)
+            .objects.filter(translation_key=page.translation_key)
+            .exclude(pk=page.pk)
+        )
+    values = {name: getattr(source, name) for name in columns}
+    facts_copy(source=source, targets=targets, columns=values)
+    # The page in hand shows what its row now holds.
+    for name, value in values.items():
+        setattr(page, name, value)
+    logger.info("Facts of page %s copied to %s pages", source.pk, len(targets))

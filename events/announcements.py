@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Revision
 
+from core.models import previous_live_revision
 from notifications.models import Notification
 from notifications.outbox import (
     NotificationError,
@@ -30,7 +31,6 @@ from notifications.outbox import (
 from .models import Eligibility, EventInvitation, EventPage, Registration
 from .models.registrations import ACTIVE_STATES, RegistrationState
 from .permissions import can_manage_event, invited_accounts
-from .selectors import previous_live_revision
 
 logger = logging.getLogger(__name__)
 
@@ -42,17 +42,20 @@ ATTENDEE_STATES = (RegistrationState.ATTENDED, RegistrationState.CONFIRMED)
 
 
 def participants(event: EventPage, states):
-    """The event's registrations in ``states`` with their people, in a stable
-    order (registrations always belong to the original page)."""
+    """The event's registrations in ``states`` of active people (nobody else is
+    written to), with the people, in a stable order (registrations always belong
+    to the original page)."""
     return (
-        Registration.objects.filter(event=event.canonical, state__in=states)
+        Registration.objects.filter(
+            event=event.canonical, state__in=states, user__is_active=True
+        )
         .select_related("user")
         .order_by("pk")
     )
 
 
 def fan_out(registrations, *, kind: str, key: str, context=None) -> int:
-    """One outbox row per registration of an active person, keyed
+    """One outbox row per registration (``participants``), keyed
     ``<key>:<registration id>``; returns the number of new rows."""
     rows = [
         notification_build(
@@ -63,7 +66,6 @@ def fan_out(registrations, *, kind: str, key: str, context=None) -> int:
             context=context,
         )
         for registration in registrations
-        if registration.user.is_active
     ]
     return len(notify_many(rows))
 
@@ -157,11 +159,7 @@ def message_recipients(*, event: EventPage, states) -> int:
     """How many people a message to the participants in ``states`` (all active
     ones when empty) reaches: what ``fan_out`` writes a notice for, counted for the
     organiser's confirmation before anything is queued."""
-    return (
-        participants(event, states or ACTIVE_STATES)
-        .filter(user__is_active=True)
-        .count()
-    )
+    return participants(event, states or ACTIVE_STATES).count()
 
 
 @transaction.atomic

@@ -27,7 +27,6 @@ from .my_events import MyEvent, my_registrations
 
 # A place offered with a deadline closer than this is marked urgent.
 EXPIRES_SOON = timedelta(hours=48)
-CONFIRMABLE_STATES = (RegistrationState.ACCEPTED, RegistrationState.OFFERED)
 
 
 def _confirm_task(item: MyEvent, now) -> Task:
@@ -65,9 +64,6 @@ def my_events_section(*, request, member: Member) -> DashboardSection:
     tasks = []
     for item in items:
         event = item.registration.event
-        item.can_confirm = (
-            item.registration.state in CONFIRMABLE_STATES and not event.has_started
-        )
         if event.starts_at is not None and not event.month_only:
             item.calendar_url = reverse("event_calendar", args=[item.page.pk])
         if item.can_confirm:

@@ -8,11 +8,10 @@ so the German page of an event asks about the same places and the same applicant
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
@@ -26,7 +25,8 @@ from core.links import page_public_url
 from core.structured_data import json_ld
 
 from .models.registrations import (
-    PLACE_HOLDING_STATES,
+    ACTIVE_STATES,
+    CONFIRMABLE_STATES,
     Registration,
     RegistrationState,
 )
@@ -38,14 +38,6 @@ if TYPE_CHECKING:
 
 # Who may see the online link and get it in their calendar file.
 ONLINE_LINK_STATES = (RegistrationState.CONFIRMED, RegistrationState.ATTENDED)
-# States in which the participant may still withdraw (before the event starts).
-WITHDRAWABLE_STATES = (
-    RegistrationState.APPLIED,
-    RegistrationState.ACCEPTED,
-    RegistrationState.WAITLISTED,
-    RegistrationState.OFFERED,
-    RegistrationState.CONFIRMED,
-)
 
 
 # --- Dates --------------------------------------------------------------------------
@@ -127,7 +119,6 @@ class CallToAction:
     url: str = ""
     can_withdraw: bool = False
     can_confirm: bool = False
-    extra: dict = field(default_factory=dict)
     # Deadlines as the reader sees them (``event_moment``), "" when there is none.
     applications_open: str = ""
     applications_close: str = ""
@@ -159,15 +150,8 @@ def _call_to_action(request, event: EventPage) -> CallToAction:
     if registration is not None:
         state = registration.state
         action = CallToAction(state=state, registration=registration)
-        action.can_withdraw = state in WITHDRAWABLE_STATES and not canonical.has_started
-        action.can_confirm = (
-            state
-            in (
-                RegistrationState.ACCEPTED,
-                RegistrationState.OFFERED,
-            )
-            and not canonical.has_started
-        )
+        action.can_withdraw = state in ACTIVE_STATES and not canonical.has_started
+        action.can_confirm = state in CONFIRMABLE_STATES and not canonical.has_started
         if state == RegistrationState.WAITLISTED:
             action.waitlist_position = waitlist_position(registration)
         return action
@@ -310,9 +294,4 @@ def event_detail(page: EventPage, request) -> dict:
         "confirm_url": reverse("event_confirm", args=[canonical.pk]),
         "withdraw_url": reverse("event_withdraw", args=[canonical.pk]),
         "is_past": page.is_past,
-        "now": timezone.now(),
-        "holds_place": bool(
-            registration and registration.state in PLACE_HOLDING_STATES
-        ),
-        "default_language": settings.LANGUAGE_CODE,
     }

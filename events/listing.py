@@ -120,9 +120,6 @@ class OpenFilter(ListingFilter):
     def choices(self) -> list[tuple[str, str]]:
         return [("1", _("Open for applications"))]
 
-    def display(self, value, listing) -> str:
-        return _("Open for applications")
-
 
 class WhenFilter(ListingFilter):
     """``when=upcoming`` or ``when=past`` (the API spells it ``upcoming=true``).
@@ -153,9 +150,6 @@ class WhenFilter(ListingFilter):
 
     def choices(self) -> list[tuple[str, str]]:
         return [("upcoming", _("Upcoming")), ("past", _("Past"))]
-
-    def display(self, value, listing) -> str:
-        return dict(self.choices())[value]
 
 
 def event_filters(*, api: bool = False) -> list[ListingFilter]:
@@ -412,14 +406,17 @@ def events_of_organisation(
     return upcoming + unscheduled + past
 
 
-def _region_events(region: Region, condition: Q, order: tuple, limit: int):
-    """Default-language events of a region (matched by the region's translation
-    key), which registrations point at, with how many people applied and how many
-    hold a place."""
-    events = list(
+def region_events(
+    region: Region, *, limit: int = 20
+) -> tuple[list[EventPage], list[EventPage]]:
+    """A region's upcoming (dated) events and, apart from them, those whose date is
+    not fixed yet, for its coordinators: default-language pages (matched by the
+    region's translation key), which registrations point at, with how many people
+    applied and how many hold a place."""
+    now = timezone.now()
+    events = (
         EventPage.objects.live()
         .filter(
-            condition,
             region__translation_key=region.translation_key,
             locale__language_code=settings.LANGUAGE_CODE,
         )
@@ -432,20 +429,11 @@ def _region_events(region: Region, condition: Q, order: tuple, limit: int):
                 distinct=True,
             ),
         )
-        .order_by(*order)[:limit]
     )
-    for event in events:
+    upcoming = list(events.filter(upcoming_q(now)).order_by("starts_at", "pk")[:limit])
+    unscheduled = list(
+        events.filter(unscheduled_q(now)).order_by("title", "pk")[:limit]
+    )
+    for event in upcoming + unscheduled:
         event.short_date = event_short_date(event)
-    return events
-
-
-def region_upcoming_events(region: Region, *, limit: int = 20) -> list[EventPage]:
-    """Upcoming (dated) events of a region for its coordinators."""
-    return _region_events(
-        region, upcoming_q(timezone.now()), ("starts_at", "pk"), limit
-    )
-
-
-def region_unscheduled_events(region: Region, *, limit: int = 20) -> list[EventPage]:
-    """A region's events whose date is not fixed yet, for its coordinators."""
-    return _region_events(region, unscheduled_q(timezone.now()), ("title", "pk"), limit)
+    return upcoming, unscheduled

@@ -1,20 +1,20 @@
 """The "My events" page: a person's applications, upcoming, without a date yet and
-past, each with its
-state, waitlist position and the next step. A fixed number of queries however many
-events the person applied for."""
+past, each with its state, waitlist position and the next step. A fixed number of
+queries however many events the person applied for."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.models import active_locale
 
-from .event_page import WITHDRAWABLE_STATES, event_moment, event_short_date
+from .event_page import event_moment, event_short_date
 from .models import EventPage, Registration, RegistrationState
+from .models.registrations import ACTIVE_STATES, CONFIRMABLE_STATES
+from .selectors import waitlisted_ahead
 
 
 @dataclass
@@ -25,6 +25,7 @@ class MyEvent:
     next_step: str
     waitlist_position: int | None = None
     can_withdraw: bool = False
+    can_confirm: bool = False
 
 
 NEXT_STEPS = {
@@ -65,14 +66,11 @@ def _next_step(registration: Registration) -> str:
 def my_registrations(request, user) -> dict:
     """``upcoming``, ``unscheduled`` (no date yet) and ``past`` lists of
     ``MyEvent`` for the template."""
-    now = timezone.now()
     ahead = (
-        Registration.objects.filter(
-            event_id=OuterRef("event_id"), state=RegistrationState.WAITLISTED
-        )
-        .filter(
-            Q(waitlisted_at__lt=OuterRef("waitlisted_at"))
-            | Q(waitlisted_at=OuterRef("waitlisted_at"), pk__lt=OuterRef("pk"))
+        waitlisted_ahead(
+            event_id=OuterRef("event_id"),
+            waitlisted_at=OuterRef("waitlisted_at"),
+            pk=OuterRef("pk"),
         )
         .order_by()
         .values("event_id")
@@ -106,8 +104,10 @@ def my_registrations(request, user) -> dict:
             page=page,
             date=event_short_date(event),
             next_step=_next_step(registration),
-            can_withdraw=registration.state in WITHDRAWABLE_STATES
-            and not event.has_started,
+            can_withdraw=registration.state in ACTIVE_STATES and not event.has_started,
+            can_confirm=(
+                registration.state in CONFIRMABLE_STATES and not event.has_started
+            ),
         )
         if registration.state == RegistrationState.WAITLISTED:
             item.waitlist_position = registration.cc_ahead + 1
@@ -122,5 +122,4 @@ def my_registrations(request, user) -> dict:
         "upcoming": upcoming,
         "unscheduled": unscheduled,
         "past": past,
-        "now": now,
     }

@@ -2,10 +2,10 @@
 
 ``events_personal_data`` adds the ``"events"`` section to the export (the
 ``community_personal_data`` hook): registrations with everything the person gave
-in their application and the history of each, invitations to their addresses, and
-the parts apps above events register with ``register_section_part`` (their part in
-peer exchanges, from the ``exchanges`` app). Notices and notification preferences
-have their own sections (``notifications.personal_data``).
+in their application and the history of each, and invitations to their addresses.
+The ``exchanges`` app adds the person's part in peer exchanges to this section
+(``exchanges.personal_data``). Notices and notification preferences have their
+own sections (``notifications.personal_data``).
 
 ``events_user_deleted`` (the ``community_user_deleted`` hook) hands over to the
 service that decides what goes and what stays:
@@ -15,7 +15,6 @@ Other people appear only by their part ("an organiser", "the platform"): who
 decided on an application is their personal data, not the person's.
 """
 
-from collections.abc import Callable
 from typing import Any
 
 from django.db.models.functions import Lower
@@ -36,18 +35,6 @@ from .models import (
     RegistrationLog,
     RegistrationState,
 )
-
-# Parts of the "events" section that apps above events add: ``{key: fn(*, user)}``.
-# Peer exchanges began in this app, and their part (``"peer_exchanges"``) stays in
-# this section so that the download keeps its shape; the ``exchanges`` app registers
-# it from its ``AppConfig.ready()``.
-_SECTION_PARTS: dict[str, Callable[..., Any]] = {}
-
-
-def register_section_part(key: str, part: Callable[..., Any]) -> None:
-    """Add ``part(user=...)`` to the person's "events" section under ``key``
-    (registering a key again replaces the part)."""
-    _SECTION_PARTS[key] = part
 
 
 def _by(entry: RegistrationLog, user) -> str:
@@ -144,9 +131,6 @@ def events_personal_data(*, user) -> dict[str, Any]:
         "registrations": registrations_personal_data(user=user),
         "invitations": invitations_personal_data(user=user),
     }
-    for key, part in _SECTION_PARTS.items():
-        # A registered part never overwrites the events' own rows.
-        section.setdefault(key, part(user=user))
     return {"events": section}
 
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, F, Q, QuerySet
-
-from wagtail.models import PageLogEntry, Revision
+from django.db.models import Count, Q, QuerySet
 
 from .models.registrations import (
     PLACE_HOLDING_STATES,
@@ -93,21 +91,26 @@ def waitlist_ordered(event: EventPage) -> QuerySet[Registration]:
     ).order_by("waitlisted_at", "pk")
 
 
+def waitlisted_ahead(*, event_id, waitlisted_at, pk) -> QuerySet[Registration]:
+    """Who is ahead of a registration on its event's waitlist (the order of
+    ``waitlist_ordered``). The values may be ``OuterRef``s, for a subquery."""
+    return Registration.objects.filter(
+        event_id=event_id, state=RegistrationState.WAITLISTED
+    ).filter(
+        Q(waitlisted_at__lt=waitlisted_at) | Q(waitlisted_at=waitlisted_at, pk__lt=pk)
+    )
+
+
 def waitlist_position(registration: Registration) -> int | None:
     """1 for the first person on the waitlist; ``None`` if not waitlisted."""
     if registration.state != RegistrationState.WAITLISTED:
         return None
-    ahead = (
-        Registration.objects.filter(
-            event_id=registration.event_id, state=RegistrationState.WAITLISTED
-        )
-        .filter(
-            Q(waitlisted_at__lt=registration.waitlisted_at)
-            | Q(waitlisted_at=registration.waitlisted_at, pk__lt=registration.pk)
-        )
-        .count()
+    ahead = waitlisted_ahead(
+        event_id=registration.event_id,
+        waitlisted_at=registration.waitlisted_at,
+        pk=registration.pk,
     )
-    return ahead + 1
+    return ahead.count() + 1
 
 
 def registration_for(user, event: EventPage) -> Registration | None:
@@ -119,32 +122,3 @@ def registration_for(user, event: EventPage) -> Registration | None:
         .select_related("organisation")
         .first()
     )
-
-
-def registrations_for_user(user) -> QuerySet[Registration]:
-    """ "My events": every registration of the user, the latest event first, with
-    the event page, its locale and the organisation joined in (one query)."""
-    if not getattr(user, "is_authenticated", False):
-        return Registration.objects.none()
-    return (
-        Registration.objects.filter(user_id=user.pk)
-        .select_related("event", "event__locale", "organisation")
-        .order_by(F("event__starts_at").desc(nulls_first=True), "-pk")
-    )
-
-
-def previous_live_revision(page: EventPage) -> Revision | None:
-    """The revision that was live before the one live now, if any.
-
-    Read from the publish log, skipping entries of the live revision: the
-    ``page_published`` signal comes before Wagtail logs the publication."""
-    entry = (
-        PageLogEntry.objects.filter(
-            page=page, action="wagtail.publish", revision__isnull=False
-        )
-        .exclude(revision_id=page.live_revision_id)
-        .select_related("revision")
-        .order_by("-timestamp", "-pk")
-        .first()
-    )
-    return entry.revision if entry else None

@@ -14,7 +14,6 @@ when the actor lacks the right) with a message a person can read, and change
 nothing.
 """
 
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -44,7 +43,7 @@ from .models import (
     RegistrationState,
     SelectionMode,
 )
-from .models.registrations import PLACE_HOLDING_STATES
+from .models.registrations import ACTIVE_STATES, PLACE_HOLDING_STATES
 
 S = RegistrationState
 
@@ -146,22 +145,18 @@ def _lock_registration(registration: Registration) -> tuple[EventPage, Registrat
     return event, locked
 
 
-def _host_staff_filter(event: EventPage):
-    """Registrations of current, verified staff of the event's host city."""
-    current = Affiliation.objects.current().filter(
-        user_id=OuterRef("user_id"), organisation_id=event.host_city_id
+def _host_staff(event: EventPage, user_id):
+    """The person's current, verified affiliations with the event's host city
+    (``user_id`` may be an ``OuterRef``, to filter registrations)."""
+    return Affiliation.objects.current().filter(
+        user_id=user_id, organisation_id=event.host_city_id
     )
-    return Exists(current)
 
 
 def _is_host_staff(event: EventPage, registration: Registration) -> bool:
     if not event.host_city_id or registration.organisation_id != event.host_city_id:
         return False
-    return (
-        Affiliation.objects.current()
-        .filter(user_id=registration.user_id, organisation_id=event.host_city_id)
-        .exists()
-    )
+    return _host_staff(event, registration.user_id).exists()
 
 
 def _place_for(event: EventPage, *, host_staff: bool) -> bool | None:
@@ -287,7 +282,7 @@ def _fill_freed_places(event: EventPage) -> list[Registration]:
         elif places.host_reserved_free > 0 and event.host_city_id:
             candidate = (
                 queue.filter(organisation_id=event.host_city_id)
-                .filter(_host_staff_filter(event))
+                .filter(Exists(_host_staff(event, OuterRef("user_id"))))
                 .first()
             )
         else:
@@ -786,12 +781,6 @@ PERSONAL_FIELDS = {
     "accessibility_needs": "",
     "dietary_needs": "",
 }
-# The states a person may withdraw from, straight from the table.
-_WITHDRAWABLE = tuple(
-    source
-    for (source, target), roles in TRANSITIONS.items()
-    if target == S.WITHDRAWN and PARTICIPANT in roles
-)
 
 
 @transaction.atomic
@@ -822,7 +811,7 @@ def registrations_account_deleted(*, user, emails: Iterable[str]) -> list[Regist
     ).update(reason="")
     withdrawn = []
     under_way = (
-        Registration.objects.filter(user_id=user.pk, state__in=_WITHDRAWABLE)
+        Registration.objects.filter(user_id=user.pk, state__in=ACTIVE_STATES)
         .select_related("event")
         .order_by("event_id", "pk")
     )
@@ -830,7 +819,7 @@ def registrations_account_deleted(*, user, emails: Iterable[str]) -> list[Regist
         if registration.event.has_started:
             continue
         event, locked = _lock_registration(registration)
-        if locked.state not in _WITHDRAWABLE or event.has_started:
+        if locked.state not in ACTIVE_STATES or event.has_started:
             continue
         withdrawn.append(
             _withdraw(
@@ -866,32 +855,26 @@ def registrations_decidable(*, registrations, to_state: str) -> list[Registratio
 def registrations_bulk_transition(
     *, registrations, to_state: str, actor, reason: str = ""
 ) -> BulkResult:
-    """Apply one organiser decision (accepted, waitlisted, declined, attended,
-    no_show) to many registrations, in the order given.
+    """Apply one organiser decision (accepted, waitlisted, declined: ``DECISIONS``)
+    to many registrations, in the order given.
 
     Each registration gets its own transaction (each service call is atomic, and
     this function deliberately opens none around them), so one refusal (the event
     is full, a state that does not allow it) does not undo the others: refused ones
     come back with the reason, the rest are changed, logged and notified.
     """
-    actions = {
-        **{
-            state: functools.partial(decide, actor=actor, reason=reason)
-            for state, decide in DECISIONS.items()
-        },
-        S.ATTENDED: functools.partial(registration_check_in, actor=actor),
-        S.NO_SHOW: functools.partial(registration_mark_no_show, actor=actor),
-    }
-    action = actions.get(to_state)
+    decide = DECISIONS.get(to_state)
     result = BulkResult()
     for registration in registrations:
-        if action is None:
+        if decide is None:
             result.refused.append(
                 (registration, _("Organisers cannot make this change for people."))
             )
             continue
         try:
-            result.changed.append(action(registration=registration))
+            result.changed.append(
+                decide(registration=registration, actor=actor, reason=reason)
+            )
         except EventError as exc:
             result.refused.append((registration, exc.message))
     return result

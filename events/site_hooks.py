@@ -19,8 +19,7 @@ from core.search import (
 from .event_page import event_short_date
 from .listing import (
     events_of_organisation,
-    region_unscheduled_events,
-    region_upcoming_events,
+    region_events,
     upcoming_events,
 )
 from .models import EventIndexPage, EventPage
@@ -57,8 +56,7 @@ def organisation_events(*, organisation, page, request) -> dict | None:
 def region_events_panel(*, request, region) -> dict:
     """Upcoming events of the region with applications and places taken, and
     apart from them those whose date is not fixed yet."""
-    events = region_upcoming_events(region)
-    unscheduled = region_unscheduled_events(region)
+    events, unscheduled = region_events(region)
     for event in events + unscheduled:
         event.link = event.get_url(request)
     return {

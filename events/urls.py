@@ -20,7 +20,7 @@ urlpatterns = [
     path("events/calendar.ics", views.events_calendar, name="events_calendar"),
     path(
         "events/calendar/<slug:cluster>.ics",
-        views.cluster_calendar,
+        views.events_calendar,
         name="events_cluster_calendar",
     ),
     path("events/mine/", views.my_events, name="my_events"),

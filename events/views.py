@@ -12,7 +12,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
@@ -20,12 +19,14 @@ from wagtail.models import Locale
 from core.ical import ics_response
 from core.links import page_public_url
 from core.models import Cluster, active_locale, live_translation
+from core.params import safe_next
 from core.throttle import rate_exceeded
 
 from . import ical
-from .event_page import ONLINE_LINK_STATES, WITHDRAWABLE_STATES
+from .event_page import ONLINE_LINK_STATES
 from .forms import ApplicationForm, ConfirmForm, WithdrawForm
 from .models import EventPage, Registration, RegistrationState
+from .models.registrations import ACTIVE_STATES
 from .my_events import my_registrations
 from .permissions import application_barrier
 from .selectors import registration_for, waitlist_position
@@ -117,17 +118,6 @@ def _applied_message(registration: Registration) -> str:
     )
 
 
-def _back(request, page: EventPage) -> str:
-    """Where a form posted from elsewhere (the dashboard) returns: its ``next``
-    when it is a path on this site, else the event page."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return page.url
-
-
 @login_required
 def event_confirm(request, event_id: int):
     """Confirm an accepted or offered place (POST from the event page or the
@@ -136,7 +126,8 @@ def event_confirm(request, event_id: int):
     page = _in_active_language(event)
     if request.method != "POST":
         return redirect(page.url)
-    back = _back(request, page)
+    # A form posted from elsewhere (the dashboard) returns to its ``next``.
+    back = safe_next(request, page.url)
     registration = registration_for(request.user, event.canonical)
     if registration is None:
         messages.error(request, _("You have not applied for this event."))
@@ -166,7 +157,8 @@ def event_withdraw(request, event_id: int):
     event = _event(event_id)
     page = _in_active_language(event)
     registration = registration_for(request.user, event.canonical)
-    if registration is None or registration.state not in WITHDRAWABLE_STATES:
+    # Everyone still taking part may withdraw (until the event starts).
+    if registration is None or registration.state not in ACTIVE_STATES:
         messages.error(request, _("There is no application of yours to withdraw."))
         return redirect(page.url)
     form = WithdrawForm(request.POST or None)
@@ -222,9 +214,11 @@ def event_calendar(request, event_id: int):
 FEED_PAST_DAYS = 365
 
 
-def _feed(request, *, name: str, filename: str, cluster: Cluster | None = None):
-    """A calendar feed of the events in the reader's language (of one cluster's,
-    with ``cluster``): a year back and everything ahead."""
+def events_calendar(request, cluster: str = ""):
+    """A calendar feed of the events in the reader's language, of every event or
+    of one thematic cluster's: a year back and everything ahead."""
+    name = _("Connective Cities events")
+    filename = "events.ics"
     locale = active_locale(Locale.get_default())
     since = timezone.now() - timezone.timedelta(days=FEED_PAST_DAYS)
     events = (
@@ -235,31 +229,19 @@ def _feed(request, *, name: str, filename: str, cluster: Cluster | None = None):
         .defer_streamfields()
         .order_by("starts_at", "pk")
     )
-    if cluster is not None:
-        events = events.filter(cluster__translation_key=cluster.translation_key)
+    if cluster:
+        row = Cluster.objects.filter(
+            slug=cluster, locale__language_code=Locale.get_default().language_code
+        ).first()
+        if row is None:
+            raise Http404(_("There is no such cluster."))
+        events = events.filter(cluster__translation_key=row.translation_key)
+        name = _("Connective Cities events: %(cluster)s") % {
+            "cluster": row.localized.name
+        }
+        filename = f"events-{row.slug}.ics"
     entries = [
         ical.calendar_lines(event, url=page_public_url(event, request))
         for event in events
     ]
     return ics_response(ical.calendar(entries, name=name), filename)
-
-
-def events_calendar(request):
-    """A calendar feed of every event (a year back and everything ahead)."""
-    return _feed(request, name=_("Connective Cities events"), filename="events.ics")
-
-
-def cluster_calendar(request, cluster: str):
-    """A calendar feed of one thematic cluster's events."""
-    row = Cluster.objects.filter(
-        slug=cluster, locale__language_code=Locale.get_default().language_code
-    ).first()
-    if row is None:
-        raise Http404(_("There is no such cluster."))
-    return _feed(
-        request,
-        name=_("Connective Cities events: %(cluster)s")
-        % {"cluster": row.localized.name},
-        filename=f"events-{row.slug}.ics",
-        cluster=row,
-    )

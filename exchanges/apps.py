@@ -11,13 +11,9 @@ class ExchangesConfig(AppConfig):
     verbose_name = _("Peer exchanges")
 
     def ready(self):
-        # Imported here: modules with models load only once the registry is ready.
-        from events.personal_data import register_section_part
-
-        # (the mails and the personal data read this app's models)
+        # Imported here: modules with models load only once the registry is ready
+        # (the mails read this app's models).
         from . import mails
-        from .personal_data import exchanges_personal_data
 
-        register_section_part("peer_exchanges", exchanges_personal_data)
         # The outbox renders the peer-exchange notices by these kinds.
         mails.register()

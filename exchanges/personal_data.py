@@ -1,12 +1,12 @@
 """A person's part in peer exchanges, for "Download my data" and account deletion.
 
 ``exchanges_personal_data`` is the ``"peer_exchanges"`` part of the export's
-``"events"`` section (where it has been since peer exchanges began in the events
-app; ``ExchangesConfig.ready()`` registers it with
-``events.personal_data.register_section_part``). ``exchanges_user_deleted`` (the
-``community_user_deleted`` hook, registered in ``exchanges.wagtail_hooks``) hands
-over to ``exchanges.services.exchanges_account_deleted``, which decides what goes
-and what stays.
+``"events"`` section, where it has been since peer exchanges began in the events
+app (``exchanges_personal_data_part``, the ``community_personal_data`` hook, puts
+it there beside the events' own rows). ``exchanges_user_deleted`` (the
+``community_user_deleted`` hook) hands over to
+``exchanges.services.exchanges_account_deleted``, which decides what goes and what
+stays. Both hooks are registered in ``exchanges.wagtail_hooks``.
 """
 
 from typing import Any
@@ -118,6 +118,11 @@ def exchanges_personal_data(*, user) -> dict[str, list[dict[str, Any]]]:
             .order_by("recorded_at", "pk")
         ],
     }
+
+
+def exchanges_personal_data_part(*, user) -> dict[str, Any]:
+    """The ``community_personal_data`` part: peer exchanges in ``"events"``."""
+    return {"events": {"peer_exchanges": exchanges_personal_data(user=user)}}
 
 
 def exchanges_user_deleted(*, user, former: FormerIdentity) -> None:

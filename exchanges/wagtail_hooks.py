@@ -1,15 +1,15 @@
 """What peer exchanges add to the Wagtail admin and to other apps: the
 coordinators' queue and case pages with their menu item, their section of the
-dashboard's "My queue" panel, the part of account deletion that concerns exchanges
-(``community_user_deleted``) and the person's cases on their dashboard
-(``dashboard``)."""
+dashboard's "My queue" panel, the parts of "Download my data" and account deletion
+that concern exchanges (``community_personal_data``, ``community_user_deleted``)
+and the person's cases on their dashboard (``dashboard``)."""
 
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from community.services import USER_DELETED_HOOK
+from community.services import PERSONAL_DATA_HOOK, USER_DELETED_HOOK
 from core.my_queue import MY_QUEUE_HOOK
 
 from . import dashboard  # noqa: F401
@@ -22,8 +22,9 @@ from .admin.case import (
 )
 from .admin.my_queue import exchanges_section
 from .admin.queue import ExchangeQueueView, ExchangesMenuItem
-from .personal_data import exchanges_user_deleted
+from .personal_data import exchanges_personal_data_part, exchanges_user_deleted
 
+hooks.register(PERSONAL_DATA_HOOK, exchanges_personal_data_part)
 hooks.register(USER_DELETED_HOOK, exchanges_user_deleted)
 hooks.register(MY_QUEUE_HOOK, exchanges_section)
 

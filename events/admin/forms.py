@@ -13,7 +13,7 @@ import django_filters
 from django_countries import countries
 
 from community.models import OrganisationKind
-from core.params import parse_int
+from core.forms import BoundedModelMultipleChoiceField
 
 from ..models import Brings, EventPage, Registration, RegistrationState
 from ..models.registrations import ACTIVE_STATES
@@ -25,12 +25,20 @@ DECISION_CHOICES = [
 ]
 MAX_INVITATIONS = 500
 REASON_HELP = _("Sent with the notice and kept in the history.")
+FOREIGN_APPLICATIONS = _(
+    "Some selected applications do not belong to this event; nothing was changed."
+)
 
 
 def _text(label, *, rows: int, attrs=None, **kwargs) -> forms.CharField:
     """A text box of ``rows`` lines."""
     widget = forms.Textarea(attrs={"rows": rows, **(attrs or {})})
     return forms.CharField(label=label, widget=widget, **kwargs)
+
+
+def _reason(label) -> forms.CharField:
+    """The optional reason or message that goes with a decision."""
+    return _text(label, rows=3, required=False, max_length=2000, help_text=REASON_HELP)
 
 
 class ApplicantFilterSet(WagtailFilterSet):
@@ -84,47 +92,26 @@ def name_or_organisation(words: str) -> Q:
     )
 
 
-class IdListField(forms.Field):
-    """Several ids from checkboxes of the same name; anything else is invalid."""
-
-    widget = hidden_widget = forms.MultipleHiddenInput
-    default_error_messages = {"invalid": _("Enter whole numbers.")}
-
-    def to_python(self, value) -> list[int]:
-        if not value:
-            return []
-        if isinstance(value, str):
-            value = [value]
-        ids = [parse_int(item) if isinstance(item, str) else None for item in value]
-        if None in ids:
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return ids
-
-
 class TransitionForm(forms.Form):
     """One application to a new state, with the reason."""
 
     to_state = forms.ChoiceField(label=_("Decision"), choices=DECISION_CHOICES)
-    reason = _text(
-        _("Reason or message"),
-        rows=3,
-        required=False,
-        max_length=2000,
-        help_text=REASON_HELP,
-    )
+    reason = _reason(_("Reason or message"))
 
 
 class BulkTransitionForm(forms.Form):
     """Several applications of one event to one new state, with one message."""
 
-    registration = IdListField(
+    # Ids from the checkboxes of the list; one that is not an application of this
+    # event (another event's, or not a number) changes nothing.
+    registration = BoundedModelMultipleChoiceField(
         label=_("Applications"),
+        queryset=Registration.objects.none(),
+        widget=forms.MultipleHiddenInput,
         error_messages={
             "required": _("Select at least one applicant first; nothing was changed."),
-            "invalid": _(
-                "Some selected applications do not belong to this event; "
-                "nothing was changed."
-            ),
+            "invalid_choice": FOREIGN_APPLICATIONS,
+            "invalid_pk_value": FOREIGN_APPLICATIONS,
         },
     )
     to_state = forms.ChoiceField(
@@ -137,24 +124,13 @@ class BulkTransitionForm(forms.Form):
             ),
         },
     )
-    reason = _text(
-        _("Message to the applicants"),
-        rows=3,
-        required=False,
-        max_length=2000,
-        help_text=REASON_HELP,
-    )
+    reason = _reason(_("Message to the applicants"))
 
     def __init__(self, *args, event: EventPage, **kwargs):
         super().__init__(*args, **kwargs)
-        self.event = event
-
-    def clean_registration(self) -> list[Registration]:
-        ids = set(self.cleaned_data["registration"])
-        found = list(self.event.registrations.filter(pk__in=ids).select_related("user"))
-        if len(found) != len(ids):
-            raise ValidationError(self.fields["registration"].error_messages["invalid"])
-        return found
+        self.fields["registration"].queryset = event.registrations.select_related(
+            "user"
+        )
 
 
 class InvitationForm(forms.Form):

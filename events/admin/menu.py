@@ -11,9 +11,6 @@ from ..models import EventPage
 from ..permissions import can_manage_event
 from .scope import managed_event_keys
 
-# Other parts of the events admin add items to the "Events" menu through this hook.
-EVENTS_MENU_HOOK = "register_events_admin_menu_item"
-
 
 class ManagerMenuItem(MenuItem):
     """Shown only to people who manage at least one event."""
@@ -23,29 +20,30 @@ class ManagerMenuItem(MenuItem):
 
 
 # The "Events" submenu, shown when one of its items is.
-events_menu = Menu(register_hook_name=EVENTS_MENU_HOOK)
+events_menu = Menu(
+    items=[
+        ManagerMenuItem(
+            _("Applicants"),
+            reverse_lazy("events_applicants_index"),
+            name="events-applicants",
+            icon_name="group",
+            order=100,
+        ),
+        ManagerMenuItem(
+            _("Outbox"),
+            reverse_lazy("events_outbox_index"),
+            name="events-outbox",
+            icon_name="mail",
+            order=200,
+        ),
+    ]
+)
 
 
 @hooks.register("register_admin_menu_item")
 def register_events_menu():
     return SubmenuMenuItem(
         _("Events"), events_menu, name="events", icon_name="date", order=250
-    )
-
-
-@hooks.register(EVENTS_MENU_HOOK)
-def register_applicants_menu_item():
-    url = reverse_lazy("events_applicants_index")
-    return ManagerMenuItem(
-        _("Applicants"), url, name="events-applicants", icon_name="group", order=100
-    )
-
-
-@hooks.register(EVENTS_MENU_HOOK)
-def register_outbox_menu_item():
-    url = reverse_lazy("events_outbox_index")
-    return ManagerMenuItem(
-        _("Outbox"), url, name="events-outbox", icon_name="mail", order=200
     )
 
 

@@ -26,48 +26,14 @@ WATCHED_FIELD_LABELS = {
     "online_link": _("Online link"),
 }
 
-# What mails read of a registration and its event (``.only``: the page row is wide).
-SUBJECT_FIELDS = (
-    "state",
-    "user_id",
-    "event_id",
-    *(
-        f"event__{name}"
-        for name in (
-            "title",
-            "teaser",
-            "slug",
-            "url_path",
-            "path",
-            "depth",
-            "translation_key",
-            "locale",
-            "live",
-            "last_published_at",
-            "cancelled_at",
-            "cancellation_reason",
-            "calendar_sequence",
-            "calendar_changed_at",
-            "starts_at",
-            "ends_at",
-            "time_zone",
-            "month_only",
-            "attendance_mode",
-            "venue",
-            "venue_city",
-            "country",
-            "online_link",
-            "content_type",
-        )
-    ),
-    "event__locale__language_code",
-)
-
 
 def registration_subjects():
     """How the outbox loads registrations its notices are about: with their event
-    and the event's locale in one query (most notices are about one)."""
-    return Registration.objects.select_related("event__locale").only(*SUBJECT_FIELDS)
+    and the event's locale in one query (most notices are about one), leaving out
+    the event's stream fields, the wide part of its row that no mail reads (as
+    Wagtail's ``defer_streamfields`` does for pages)."""
+    streams = [f"event__{name}" for name in EventPage.get_streamfield_names()]
+    return Registration.objects.select_related("event__locale").defer(*streams)
 
 
 def mail_when(event: EventPage) -> str:

@@ -8,7 +8,7 @@ Content editors write lives in ``pages``; process data lives in plain models tha
 
 from .choices import AttendanceMode, Eligibility, EventFormat, SelectionMode
 from .index import EventIndexPage
-from .pages import EventPage, EventPageForm
+from .pages import EventPage
 from .registrations import (
     Brings,
     EventInvitation,
@@ -26,7 +26,6 @@ __all__ = [
     "EventIndexPage",
     "EventInvitation",
     "EventPage",
-    "EventPageForm",
     "Gender",
     "Registration",
     "RegistrationLog",

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -165,15 +165,11 @@ class EventPage(HeroImageFields, ThemeFields, SharedFactsPage, Page):
     drive the process: ``events.services`` reads them under a row lock when someone
     applies. The online link is shown to confirmed participants only.
 
-    The facts that do not depend on the language (``FACT_FIELDS``) are edited on
+    The facts that do not depend on the language (``FACT_FIELDS``: when, where
+    and with whom, theme and languages, applications and organisers) are edited on
     the default-language page only and copied to its translations
-    (``events.facts``): format, start, end, time zone and "only the month is
-    known"; attendance mode, venue, city of the venue, country, online link, host
-    city, partner organisations and region; cluster, field of action and working
-    languages; places, places reserved for the host city, the application window,
-    who may apply, selection and the waitlist's offer hours; and the organisers.
-    Title, teaser, hero image text, call, programme and documentation are the
-    translation's own.
+    (``events.facts``). Title, teaser, hero image text, call, programme and
+    documentation are the translation's own.
     """
 
     teaser = models.TextField(
@@ -343,15 +339,10 @@ class EventPage(HeroImageFields, ThemeFields, SharedFactsPage, Page):
     # whom, on which theme, for how many and who may apply. They are edited on the
     # default-language page (``canonical``), which registrations use, and copied to
     # every translation when it is published (``events.facts``); a translation
-    # shows them read-only and never keeps values of its own.
-    FACT_FIELDS = (
-        # when
-        "event_format",
-        "starts_at",
-        "ends_at",
-        "time_zone",
-        "month_only",
-        # where and with whom
+    # shows them read-only and never keeps values of its own. Each group is also
+    # one panel of the editor, so the two lists cannot drift apart.
+    WHEN_FIELDS = ("event_format", "starts_at", "ends_at", "time_zone", "month_only")
+    WHERE_FIELDS = (
         "attendance_mode",
         "venue",
         "venue_city",
@@ -360,11 +351,10 @@ class EventPage(HeroImageFields, ThemeFields, SharedFactsPage, Page):
         "host_city",
         "partner_organisations",
         "region",
-        # theme (default-language taxonomy rows) and languages spoken
-        "cluster",
-        "field_of_action",
-        "working_languages",
-        # applications
+    )
+    # Theme (default-language taxonomy rows) and languages spoken.
+    THEME_FIELDS = ("cluster", "field_of_action", "working_languages")
+    APPLICATION_FIELDS = (
         "capacity",
         "host_reserved_places",
         "applications_open",
@@ -374,6 +364,7 @@ class EventPage(HeroImageFields, ThemeFields, SharedFactsPage, Page):
         "waitlist_offer_hours",
         "organisers",
     )
+    FACT_FIELDS = (*WHEN_FIELDS, *WHERE_FIELDS, *THEME_FIELDS, *APPLICATION_FIELDS)
 
     base_form_class = EventPageForm
 
@@ -383,46 +374,10 @@ class EventPage(HeroImageFields, ThemeFields, SharedFactsPage, Page):
         MultiFieldPanel(
             ["hero_image", "hero_alt", "hero_credit"], heading=_("Hero image")
         ),
-        MultiFieldPanel(
-            [
-                "event_format",
-                "starts_at",
-                "ends_at",
-                "time_zone",
-                "month_only",
-            ],
-            heading=_("When"),
-        ),
-        MultiFieldPanel(
-            [
-                "attendance_mode",
-                "venue",
-                "venue_city",
-                "country",
-                "online_link",
-                "host_city",
-                FieldPanel("partner_organisations"),
-                "region",
-            ],
-            heading=_("Where and with whom"),
-        ),
-        MultiFieldPanel(
-            ["cluster", "field_of_action", "working_languages"],
-            heading=_("Theme and languages"),
-        ),
-        MultiFieldPanel(
-            [
-                "capacity",
-                "host_reserved_places",
-                "applications_open",
-                "applications_close",
-                "eligibility",
-                "selection_mode",
-                "waitlist_offer_hours",
-                FieldPanel("organisers"),
-            ],
-            heading=_("Applications"),
-        ),
+        MultiFieldPanel(list(WHEN_FIELDS), heading=_("When")),
+        MultiFieldPanel(list(WHERE_FIELDS), heading=_("Where and with whom")),
+        MultiFieldPanel(list(THEME_FIELDS), heading=_("Theme and languages")),
+        MultiFieldPanel(list(APPLICATION_FIELDS), heading=_("Applications")),
         "call_text",
         "programme",
         "documentation",

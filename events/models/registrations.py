@@ -39,7 +39,8 @@ PLACE_HOLDING_STATES = (
     RegistrationState.CONFIRMED,
     RegistrationState.ATTENDED,
 )
-# States of people still taking part (they hear about changes to the event).
+# States of people still taking part: they hear about changes to the event, and
+# they may withdraw until it starts (``TRANSITIONS`` in ``events.services``).
 ACTIVE_STATES = (
     RegistrationState.APPLIED,
     RegistrationState.ACCEPTED,
@@ -47,6 +48,8 @@ ACTIVE_STATES = (
     RegistrationState.OFFERED,
     RegistrationState.CONFIRMED,
 )
+# States with a place to confirm, until the event starts.
+CONFIRMABLE_STATES = (RegistrationState.ACCEPTED, RegistrationState.OFFERED)
 
 
 class Brings(models.TextChoices):

@@ -230,7 +230,7 @@ def test_menu_and_page_buttons_only_for_managers(rf, world):
     for actor, shown in [("coordinator", True), ("organiser", True), ("editor", False)]:
         request = rf.get("/admin/")
         request.user = world[actor]
-        item = menu.register_applicants_menu_item()
+        item = menu.events_menu.registered_menu_items[0]
         assert item.is_shown(request) is shown
         buttons = list(menu.page_listing_applicant_buttons(event, world[actor]))
         assert bool(buttons) is shown

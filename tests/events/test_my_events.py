@@ -8,8 +8,9 @@ from django.utils import timezone
 import pytest
 
 from events.models import Registration
-from tests.events.fixtures import make_event
-from tests.factories import UserFactory
+from events.my_events import my_registrations
+from tests.events.fixtures import apply_for, make_event
+from tests.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +66,20 @@ def test_my_events_groups_and_shows_the_next_step(client):
 def test_account_navigation_links_my_events(client):
     client.force_login(UserFactory())
     assert "/en/events/mine/" in client.get("/en/profile/").content.decode()
+
+
+@pytest.mark.parametrize("events", [1, 6])
+def test_my_events_in_constant_queries(events, django_assert_num_queries):
+    """Three queries for the lists, whatever their length: the registrations
+    with their event page (and its locale, for the URL) and their place on the
+    waitlist joined in, the reader's locale, and the pages in its language."""
+    user = UserFactory()
+    for _ in range(events):
+        apply_for(make_event(), user, organisation=OrganisationFactory())
+    with django_assert_num_queries(3):
+        lists = my_registrations(None, user)
+        rows = [
+            (item.page.title, item.registration.event.locale.language_code)
+            for item in lists["upcoming"] + lists["unscheduled"] + lists["past"]
+        ]
+    assert len(rows) == events

@@ -21,7 +21,6 @@ from events.models import (
 from events.selectors import (
     event_places,
     registration_for,
-    registrations_for_user,
     waitlist_position,
 )
 from events.services import EventError, NotAllowed
@@ -469,22 +468,6 @@ def test_places_of_an_unlimited_event():
         None,
         False,
     )
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("events", [1, 6])
-def test_my_events_in_constant_queries(events, django_assert_num_queries):
-    """One query for the list, whatever its length: the event page (with its
-    locale, for the URL) and the organisation are joined in."""
-    user = UserFactory()
-    for _ in range(events):
-        apply_for(make_event(), user, organisation=OrganisationFactory())
-    with django_assert_num_queries(1):
-        rows = [
-            (r.event.title, r.event.locale.language_code, r.organisation.name)
-            for r in registrations_for_user(user)
-        ]
-    assert len(rows) == events
 
 
 @pytest.mark.django_db

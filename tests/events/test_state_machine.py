@@ -14,6 +14,7 @@ import pytest
 
 from events import services
 from events.models import Registration, RegistrationState
+from events.models.registrations import ACTIVE_STATES, CONFIRMABLE_STATES
 from events.services import TRANSITIONS, EventError
 from notifications.models import Notification
 from tests.events.fixtures import make_event
@@ -71,6 +72,9 @@ def test_the_table_in_the_services_is_the_documented_one():
     }
     platform = {key for key, who in TRANSITIONS.items() if services.PLATFORM in who}
     assert platform == PLATFORM_STEPS
+    # The pages offer "Withdraw" and "Confirm" in the states the table allows.
+    assert set(ACTIVE_STATES) == ALLOWED_FROM["withdraw"]
+    assert set(CONFIRMABLE_STATES) == ALLOWED_FROM["confirm"]
 
 
 def registration_in(state: str, event, user=None) -> Registration:

@@ -4,7 +4,6 @@ deletion leaves: offers and open candidacies go, the cities' cases stay."""
 import pytest
 
 from community import services as community_services
-from events.personal_data import events_personal_data
 from exchanges import services
 from exchanges.models import (
     CandidateState,
@@ -77,7 +76,9 @@ def cases(world):
 
 
 def test_export_holds_requests_candidacies_offers_feedback_and_reports(world, cases):
-    julia = events_personal_data(user=cases["julia"])["events"]["peer_exchanges"]
+    julia = community_services.user_export_data(user=cases["julia"])["events"][
+        "peer_exchanges"
+    ]
     assert [
         (c["request"], c["state"], c["note"]) for c in julia["peer_candidacies"]
     ] == [
@@ -96,14 +97,18 @@ def test_export_holds_requests_candidacies_offers_feedback_and_reports(world, ca
     ]
     assert julia["requests_filed"] == []
 
-    leila = events_personal_data(user=world.requester)["events"]["peer_exchanges"]
+    leila = community_services.user_export_data(user=world.requester)["events"][
+        "peer_exchanges"
+    ]
     assert [(r["title"], r["state"]) for r in leila["requests_filed"]] == [
         ("Land-use plan for undeveloped land", "matching"),
         ("Waste collection in Irbid", "closed"),
     ]
     assert leila["requests_filed"][0]["challenge"].startswith("Greater Amman grows")
 
-    manager = events_personal_data(user=cases["manager"])["events"]["peer_exchanges"]
+    manager = community_services.user_export_data(user=cases["manager"])["events"][
+        "peer_exchanges"
+    ]
     assert [(r["request"], r["findings"]) for r in manager["reports_written"]] == [
         ("Waste collection in Irbid", "Community plans work.")
     ]
