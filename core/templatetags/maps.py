@@ -24,6 +24,9 @@ from core.geo.labels import country_name, map_title
 from core.geo.locator import LocatorMap, map_version
 from core.geo.params import LocatorParams
 from core.geo.shapes import country_shape
+from core.knowledge.directory import directory
+from core.knowledge.listing import cached
+from core.knowledge.versions import content_version
 
 register = template.Library()
 
@@ -134,6 +137,26 @@ def overview_map(points: Iterable[dict], *, title: str, colour: str = ""):
         ).svg()
         cache.set(key, svg, OVERVIEW_SECONDS)
     return mark_safe(svg)  # noqa: S308 - drawn here; the title is escaped in svg()
+
+
+@register.simple_tag
+def network_map(*, title: str):
+    """The home page's picture of the network: every organisation with a place on
+    the map, as ``overview_map`` draws them. The points are read once per content
+    version (saving an organisation starts a new one), so the page pays no query
+    for them."""
+
+    def read() -> list[dict]:
+        rows = (
+            directory()
+            .organisation.objects.filter(latitude__isnull=False)
+            .order_by()
+            .values_list("latitude", "longitude")
+        )
+        return [{"lat": float(lat), "lon": float(lon)} for lat, lon in rows]
+
+    points = cached(content_version(), ("network-map-points",), read)
+    return overview_map(points, title=title)
 
 
 @register.simple_tag

@@ -31,6 +31,7 @@ from core.geo.shapes import (
     shapes_digest,
 )
 from core.geo.views import base_layer_json
+from core.templatetags.maps import network_map
 from tests.knowledge_fixtures import module_world
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -527,3 +528,24 @@ def test_index_maps_load_leaflet_only_when_opened(client, world):
     assert picture.get("role") == "img"
     # Amman, Tunis and Munich.
     assert len(picture.xpath(".//*[local-name()='circle']")) == 3
+
+
+@pytest.mark.django_db
+def test_the_home_page_pictures_the_network_without_a_query_for_it(
+    client, world, django_assert_num_queries
+):
+    """One marker per place of the world's organisations (Amman, Tunis, Munich),
+    read once per content version."""
+    client.get("/en/")  # the points are read and kept for this content version
+    response = client.get("/en/")
+    tree = lxml_html.fromstring(response.content)
+    hero = tree.xpath("//div[@class='hero__picture']")[0]
+    document = read_svg(lxml_html.tostring(hero.xpath(".//svg")[0]).decode())
+    assert document.find(f"{SVG}title").text == (
+        "Where the cities and partners of the network are"
+    )
+    located = type(world.cities["amman"]).objects.filter(latitude__isnull=False)
+    assert len(marker_centres(document)) == located.count() == 3
+
+    with django_assert_num_queries(0):
+        network_map(title="x")
