@@ -203,7 +203,12 @@ def test_map_pages_pass_wcag_including_target_size(
     else:
         picture = page.locator("img.locator-map")
         expect(picture).to_have_count(1)
-        assert picture.evaluate("image => image.complete && image.naturalWidth > 0")
+        # Lazy pictures need not have loaded when the page's load event fires:
+        # wait (up to the default timeout) until this one has, and fail if never.
+        page.wait_for_function(
+            "() => { const image = document.querySelector('img.locator-map');"
+            " return image.complete && image.naturalWidth > 0; }"
+        )
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"maps-{name}-{viewport}.png", full_page=True)
     violations = run_axe(page, axe_js, [*WCAG_TAGS, "wcag22aa"])
