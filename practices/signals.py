@@ -15,6 +15,8 @@ from wagtail.admin.mail import (
 from wagtail.models import WorkflowState
 from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
+from core.shared_facts import facts_published
+
 from . import services
 from .models import GoodPracticePage
 
@@ -43,6 +45,12 @@ def _proposal_rejected(sender, instance, user=None, **kwargs):
 @receiver(page_published, sender=GoodPracticePage)
 def _proposal_published(sender, instance, **kwargs):
     services.proposal_notify_outcome(page=instance, outcome=services.Outcome.PUBLISHED)
+
+
+@receiver(page_published, sender=GoodPracticePage)
+def _facts_published(sender, instance, **kwargs):
+    """The original's facts reach its translations (``core.shared_facts``)."""
+    facts_published(page=instance)
 
 
 class AdminUsersOnly:

@@ -55,6 +55,7 @@ from core.models import (
     ThemeFields,
     validate_theme,
 )
+from core.shared_facts import SharedFactsForm, SharedFactsPage
 from core.structured_data import json_ld, place
 
 YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(2100)]
@@ -98,13 +99,29 @@ class GoodPracticeTag(TaggedItemBase):
     )
 
 
-class GoodPracticePage(HeroImageFields, ThemeFields, Page):
+class GoodPracticePage(HeroImageFields, ThemeFields, SharedFactsPage, Page):
     """A good practice from a city: what the problem was, what was done, what came of
     it and what others should know before trying it themselves.
 
     Editors fill the structured header (who, where, which theme) so practitioners can
-    filter by it, and tell the story in the body's sections.
+    filter by it, and tell the story in the body's sections. The header's facts
+    that do not depend on the language (``FACT_FIELDS``) are the original's in
+    every translation (``core.shared_facts``).
     """
+
+    FACT_FIELDS = (
+        "cities",
+        "country",
+        "region",
+        "cluster",
+        "field_of_action",
+        "sdgs",
+        "status",
+        "start_year",
+        "end_year",
+        "scale",
+    )
+    base_form_class = SharedFactsForm
 
     teaser = models.TextField(
         _("teaser"),

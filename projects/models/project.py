@@ -51,6 +51,7 @@ from core.models import (
     ThemeFields,
     validate_theme,
 )
+from core.shared_facts import SharedFactsForm, SharedFactsPage
 from core.structured_data import json_ld, place
 from practices.models import GoodPracticePage
 
@@ -101,12 +102,18 @@ class SupportedProjectTag(TaggedItemBase):
     )
 
 
-class SupportedProjectPage(HeroImageFields, ThemeFields, Page):
+class SupportedProjectPage(HeroImageFields, ThemeFields, SharedFactsPage, Page):
     """The story of a supported project, from the event it came from to its results.
 
     Editors list the cities with their roles, set the stage, and add milestones as
-    they happen; readers see a timeline and what was learnt.
+    they happen; readers see a timeline and what was learnt. The theme and the
+    stage (``FACT_FIELDS``) are the original's in every translation
+    (``core.shared_facts``); the cities' rows and the milestones, which carry
+    words, are each translation's own.
     """
+
+    FACT_FIELDS = ("cluster", "field_of_action", "sdgs", "stage")
+    base_form_class = SharedFactsForm
 
     teaser = models.TextField(
         _("teaser"),
