@@ -1,13 +1,16 @@
 """Forms for accounts and profiles."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.hashers import make_password
-from django.utils.translation import get_language, gettext
+from django.utils.text import capfirst
+from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
 
+from core.bidi import isolate
 from core.forms import BoundedModelChoiceField
 from core.validators import validate_single_line_name
 
@@ -27,8 +30,35 @@ from .verification import remember_address
 NAME_MAX_LENGTH = 150
 
 
+def _language_choices() -> list[tuple[str, str]]:
+    """The interface languages, each in its own name ("Français", "العربيّة"), so
+    people find theirs whatever language the page is in."""
+    return [
+        (code, capfirst(get_language_info(code)["name_local"]))
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+def _page_language() -> str:
+    language = (get_language() or settings.LANGUAGE_CODE)[:2]
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+class LanguageSelect(forms.Select):
+    """Options named in their own language carry it (``lang``), so a screen reader
+    says "Français" in French."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
 class SignupForm(AllauthSignupForm):
-    """Allauth's sign-up form plus the name we greet people with."""
+    """Allauth's sign-up form plus the name we greet people with and the language
+    we write to them in: the language of the page they sign up on unless they
+    choose another."""
 
     first_name = forms.CharField(
         label=_("First name"),
@@ -43,7 +73,26 @@ class SignupForm(AllauthSignupForm):
         validators=[validate_single_line_name],
     )
 
-    field_order = ["first_name", "last_name", "email", "password1", "password2"]
+    preferred_language = forms.ChoiceField(
+        label=_("Language for e-mails"),
+        help_text=_("We write to you in this language; you can change it later."),
+        choices=_language_choices,
+        required=False,
+        widget=LanguageSelect,
+    )
+
+    field_order = [
+        "first_name",
+        "last_name",
+        "email",
+        "password1",
+        "password2",
+        "preferred_language",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["preferred_language"].initial = _page_language()
 
     def try_save(self, request):
         """For an address that already has an account allauth creates nothing and
@@ -59,9 +108,9 @@ class SignupForm(AllauthSignupForm):
         user = super().save(request)
         user.first_name = self.cleaned_data["first_name"]
         user.last_name = self.cleaned_data["last_name"]
-        language = (get_language() or "en")[:2]
-        if language in dict(User._meta.get_field("preferred_language").choices):
-            user.preferred_language = language
+        user.preferred_language = (
+            self.cleaned_data.get("preferred_language") or _page_language()
+        )
         user.save(update_fields=["first_name", "last_name", "preferred_language"])
         return user
 
@@ -284,7 +333,7 @@ class AffiliationClaimForm(forms.Form):
             gettext(
                 "Thank you. Your affiliation with %(name)s is waiting for verification."
             )
-            % {"name": affiliation.organisation.localized_name},
+            % {"name": isolate(affiliation.organisation.localized_name)},
         )
         return True
 

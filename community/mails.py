@@ -9,6 +9,7 @@ from django.utils import formats, timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from core.bidi import isolate
 from core.links import public_url
 from core.notices import (
     MailRequest,
@@ -21,13 +22,15 @@ from .models import Affiliation
 
 
 def affiliation_context(mail: MailRequest, context: dict) -> dict:
-    """The organisation's name in the reader's language, the expiry date as the
-    notice states it, and the person's profile, where their affiliations are."""
+    """The organisation's name in the reader's language (isolated for a sentence
+    of the other direction), the expiry date as the notice states it, and the
+    person's profile, where their affiliations are."""
     affiliation = mail.subject_object
     expires = parse_datetime(mail.details.get("expires_at") or "")
     return {
         "affiliation": affiliation,
-        "organisation": (
+        # Isolated: the templates put it into sentences (``core.bidi``).
+        "organisation": isolate(
             affiliation.organisation.localized_name
             if affiliation is not None
             else mail.details.get("organisation", "")

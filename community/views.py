@@ -14,6 +14,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.bidi import isolate
+
 from . import selectors, services
 from .dashboard import dashboard_context
 from .forms import AffiliationClaimForm, DeleteAccountForm, ProfileForm
@@ -78,7 +80,7 @@ def affiliation_withdraw(request, pk: int):
         messages.success(
             request,
             _("Your affiliation with %(name)s has been withdrawn.")
-            % {"name": affiliation.organisation.localized_name},
+            % {"name": isolate(affiliation.organisation.localized_name)},
         )
     return redirect("profile")
 

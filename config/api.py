@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import F, QuerySet
 from django.http import Http404
+from django.utils import translation
 
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
@@ -114,7 +115,7 @@ class SiteSearchFilter(SearchFilter):
     """Wagtail's full-text search with the site's query rules (``core.search``):
     at most ``MAX_QUERY_LENGTH`` characters and ``MAX_QUERY_TERMS`` words (more is a
     400, where the site would cut and say so), ``search_operator`` ``and`` or
-    ``or``."""
+    ``or``; stemmed in the language of ``locale``."""
 
     def filter_queryset(self, request, queryset, view):
         if "search" not in request.GET:
@@ -135,6 +136,12 @@ class SiteSearchFilter(SearchFilter):
                 "filtering by tag with a search query is not supported"
             )
         query, _problem = clean_query(raw)
+        locale = request.GET.get("locale", "")
+        if locale in dict(settings.LANGUAGES):
+            # The words are stemmed as the pages' language stems them ("huerto"
+            # finds "huertos" in Spanish only). The backend reads the active
+            # language when the results are fetched, after this method.
+            translation.activate(locale)
         try:
             return get_search_backend().search(
                 query,

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.signals import page_published
+
 
 class CoreConfig(AppConfig):
     name = "core"
@@ -19,3 +21,11 @@ class CoreConfig(AppConfig):
         # The knowledge-base listings cache under a content version; pages and
         # taxonomy rows start a new one (the directory's rows: register_directory).
         signals.connect()
+
+        # Publishing a translation records the version of its original it follows;
+        # publishing an original tells its translations what changed.
+        from .translations import status
+
+        page_published.connect(
+            status.page_published, dispatch_uid="core.translation_status"
+        )

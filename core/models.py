@@ -401,3 +401,57 @@ def validate_theme(page) -> None:
     checked = page.field_of_action_id and page.cluster_id
     if checked and page.field_of_action.cluster_id != page.cluster_id:
         raise ValidationError({"field_of_action": THEME_MISMATCH})
+
+
+class TranslationSync(models.Model):
+    """Which version of its original a translated page was last brought in line
+    with, and what the original changed since (``core.translations``).
+
+    Pages are translated with Wagtail's own copies (``simple_translation``): a
+    translation is a page of its own, and nothing in Wagtail says when its original
+    moved on. Publishing a translation records the original's live revision here;
+    each publication of the original compares that revision with the new one and
+    keeps the names of the fields that differ. A translation is out of date while
+    that list is not empty; the facts among them (``SharedFactsPage.FACT_FIELDS``)
+    were taken over already, the texts are the translator's to check.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="translation_sync",
+        verbose_name=_("translation"),
+    )
+    source_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("version of the original"),
+    )
+    changed_fields = models.JSONField(
+        _("changed in the original since"), default=list, blank=True
+    )
+    synced_at = models.DateTimeField(_("brought in line"), auto_now=True)
+    synced_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("brought in line by"),
+    )
+
+    class Meta:
+        verbose_name = _("translation status")
+        verbose_name_plural = _("translation statuses")
+
+    def __str__(self) -> str:
+        return f"{self.page_id}: {self.changed_fields or 'up to date'}"
+
+    @property
+    def out_of_date(self) -> bool:
+        """The original changed since, or nobody knows which version it was made
+        from (that version was deleted)."""
+        return bool(self.changed_fields) or self.source_revision_id is None

@@ -7,7 +7,18 @@ models to be ready.
 
 from django.conf import settings
 
-SEARCH_CONFIGS = {"en": "english", "de": "german"}
+# PostgreSQL's own configurations (``SELECT cfgname FROM pg_ts_config``): each
+# removes its language's stop words and stems with Snowball ("villes" → "vill",
+# "ciudades" → "ciudad", "cidades" → "cidad"; Arabic strips common prefixes and
+# suffixes).
+SEARCH_CONFIGS = {
+    "en": "english",
+    "de": "german",
+    "fr": "french",
+    "es": "spanish",
+    "pt": "portuguese",
+    "ar": "arabic",
+}
 
 
 def search_config_for(language: str | None) -> str:

@@ -31,10 +31,11 @@ from core.models import Cluster, HomePage
 
 from .core import (
     english,
+    english_page,
     index_page,
-    locales,
     quiet,
     seed_admin,
+    translations,
     upsert_translated,
 )
 from .data import load
@@ -64,8 +65,8 @@ def seed_regions(log) -> None:
     for order, region in enumerate(load("community")["regions"]):
         upsert_translated(
             Region,
-            slug=region["slug"],
-            values={"en": region["en"], "de": region["de"]},
+            region,
+            {"slug": region["slug"]},
             is_focus=region["is_focus"],
             sort_order=order,
         )
@@ -73,15 +74,19 @@ def seed_regions(log) -> None:
 
 
 def seed_organisations(log) -> None:
-    """Upsert every demo organisation (keyed by slug), its German name and its
-    membership; status changes go through the membership service."""
+    """Upsert every demo organisation (keyed by slug), its names in other
+    languages and its membership; status changes go through the membership
+    service."""
     data = load("community")
     regions = english(Region)
     admin = seed_admin(log=quiet)
     by_slug: dict[str, Organisation] = {}
     # Parents first: they are listed before their children.
     for spec in data["organisations"]:
-        slug, german = spec.pop("slug"), spec.pop("de", None)
+        slug = spec.pop("slug")
+        names = translations(spec)
+        for language, _values in names:
+            del spec[language]
         membership = spec.pop("membership")
         fields = {**ORGANISATION_DEFAULTS, **spec}
         fields["region"] = regions[fields["region"]]
@@ -90,11 +95,11 @@ def seed_organisations(log) -> None:
             slug=slug, defaults=fields
         )
         by_slug[slug] = organisation
-        if german:
+        for language, values in names:
             OrganisationName.objects.update_or_create(
                 organisation=organisation,
-                language="de",
-                defaults={"description": "", **german},
+                language=language,
+                defaults={"description": "", **values},
             )
         if membership:
             since = data["member_since"][spec["region"]]
@@ -245,8 +250,8 @@ def person(key: str) -> tuple[User, Organisation, str]:
 
 
 def seed_network_page(log) -> None:
-    """The directory page under the English and the German home page."""
-    home = HomePage.objects.filter(locale=locales()["en"]).first()
+    """The directory page under the home page, in every language the data gives."""
+    home = english_page(HomePage)
     if home is None:
         log("no home page yet: network page skipped")
         return

@@ -4,6 +4,8 @@ demo module uses."""
 
 import os
 
+from django.conf import settings
+
 from wagtail.models import Locale, Page, Site
 
 from allauth.account.models import EmailAddress
@@ -23,10 +25,25 @@ def quiet(message: str) -> None:
 
 
 def locales() -> dict[str, Locale]:
-    return {
-        code: Locale.objects.get_or_create(language_code=code)[0]
-        for code in ("en", "de")
-    }
+    """The locale of every site language (``core/migrations/0006`` makes them; a
+    database emptied by a test may need them again)."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    if Locale.objects.filter(language_code__in=codes).count() < len(codes):
+        for code in codes:
+            Locale.objects.get_or_create(language_code=code)
+    return Locale.objects.in_bulk(codes, field_name="language_code")
+
+
+def translations(spec: dict, languages=None) -> list[tuple[str, dict]]:
+    """The texts of ``spec`` in every other language than English that it gives
+    (of ``languages``, when named), in the site's order: ``[("de", {...}), ...]``."""
+    return [
+        (code, spec[code])
+        for code, _name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+        and spec.get(code)
+        and (languages is None or code in languages)
+    ]
 
 
 def english(model, key: str = "slug") -> dict:
@@ -36,25 +53,30 @@ def english(model, key: str = "slug") -> dict:
     }
 
 
-def upsert_translated(model, *, slug: str, values: dict[str, dict], **shared):
-    """Create or update one translatable snippet row per language, sharing a key."""
+def english_page(model, **lookup):
+    """The (first) English page of ``model`` that matches ``lookup``, or None."""
+    return model.objects.filter(locale=locales()["en"], **lookup).first()
+
+
+def upsert_translated(model, spec: dict, key: dict, **shared):
+    """Create or update one translatable snippet row per language ``spec`` gives
+    texts for, found by ``key`` (``{"slug": ...}``) and sharing a translation key;
+    related rows in ``shared`` are linked in each row's language."""
     locale_map = locales()
     original, _ = model.objects.update_or_create(
-        slug=slug, locale=locale_map["en"], defaults={**values["en"], **shared}
+        **key, locale=locale_map["en"], defaults={**spec["en"], **shared}
     )
-    for code, fields in values.items():
-        if code == "en":
-            continue
+    for code, fields in translations(spec):
         translated_shared = {
-            key: value.get_translation(locale_map[code])
+            name: value.get_translation(locale_map[code])
             if hasattr(value, "get_translation")
             else value
-            for key, value in shared.items()
+            for name, value in shared.items()
         }
         model.objects.update_or_create(
             translation_key=original.translation_key,
             locale=locale_map[code],
-            defaults={"slug": slug, **fields, **translated_shared},
+            defaults={**key, **fields, **translated_shared},
         )
     return original
 
@@ -82,40 +104,59 @@ def add_page(parent: Page, page: Page, values: dict) -> Page:
     return page
 
 
-def translate(page: Page, values: dict, language: str = "de") -> Page | None:
-    """Publish ``page`` in ``language`` with ``values``, unless it exists already."""
+def translate(page: Page, values: dict, language: str) -> Page | None:
+    """Publish ``page`` in ``language`` with ``values``, unless it exists already
+    or its parent is not in that language (as in tests that seed fewer)."""
     locale = locales()[language]
     if page.get_translation_or_none(locale) is not None:
+        return None
+    parent = page.get_parent()
+    if parent.depth > 1 and parent.get_translation_or_none(locale) is None:
         return None
     translated = assign(page.copy_for_translation(locale), values)
     publish(translated)
     return translated
 
 
+def translate_all(
+    page: Page, spec: dict, log=quiet, label="", languages=None, extra=None
+):
+    """Publish ``page`` in every language ``spec`` gives texts for (of
+    ``languages``, when named), unless it exists there already (``translate``);
+    ``extra(language)`` adds values that are not texts of the spec."""
+    for language, values in translations(spec, languages):
+        values = {**values, **(extra(language) if extra else {})}
+        if translate(page, values, language) and label:
+            log(f"{label} in {language} created")
+
+
 def index_page(model, parent: Page, spec: dict, log, label: str) -> tuple[Page, bool]:
-    """The page of ``model`` for ``spec`` under ``parent``, in the menu, published in
-    English and German; whether the English page was made now."""
-    page = model.objects.filter(slug=spec["slug"], locale=locales()["en"]).first()
+    """The page of ``model`` for ``spec`` under ``parent``, in the menu, in every
+    language ``spec`` gives; and whether the English page was made now."""
+    page = english_page(model, slug=spec["slug"])
     created = page is None
     if created:
         page = model(slug=spec["slug"], show_in_menus=True)
         add_page(parent, page, spec["en"])
         log(f"{label} created")
-    if translate(page, spec["de"]):
-        log(f"German {label} created")
+    translate_all(page, spec, log, label)
     return page, created
 
 
-def place_after(page: Page, sibling: Page | None = None) -> Page:
-    """Put ``page`` right after ``sibling``, or first among its siblings (and so in
-    the main menu); returns it fresh, since moving changes its tree position."""
-    if sibling is None:
-        first = page.get_parent().get_first_child()
-        if first.pk != page.pk:
-            page.move(first, pos="left")
-    elif getattr(page.get_prev_sibling(), "pk", None) != sibling.pk:
-        page.move(sibling, pos="right")
-    return type(page).objects.get(pk=page.pk)
+def place_everywhere(index: Page, after=None) -> Page:
+    """Put ``index`` in every language right after its sibling of model ``after``
+    (where there is one), or first among its siblings and so in the main menu;
+    returns it fresh, since moving changes its tree position."""
+    for page in index.get_translations(inclusive=True):
+        if after is None:
+            first = page.get_parent().get_first_child()
+            if first.pk != page.pk:
+                page.move(first, pos="left")
+            continue
+        sibling = after.objects.child_of(page.get_parent()).first()
+        if sibling and getattr(page.get_prev_sibling(), "pk", None) != sibling.pk:
+            page.move(sibling, pos="right")
+    return type(index).objects.get(pk=index.pk)
 
 
 def seed_admin(log) -> User:
@@ -139,16 +180,16 @@ def seed_taxonomy(log) -> None:
     for order, cluster in enumerate(load("core")["clusters"]):
         original = upsert_translated(
             Cluster,
-            slug=cluster["slug"],
-            values={"en": cluster["en"], "de": cluster["de"]},
+            cluster,
+            {"slug": cluster["slug"]},
             sort_order=order,
             colour=cluster["colour"],
         )
         for field_order, field in enumerate(cluster["fields_of_action"]):
             upsert_translated(
                 FieldOfAction,
-                slug=field["slug"],
-                values={"en": field["en"], "de": field["de"]},
+                field,
+                {"slug": field["slug"]},
                 cluster=original,
                 sort_order=field_order,
             )
@@ -156,26 +197,19 @@ def seed_taxonomy(log) -> None:
 
 
 def seed_sdgs(log) -> None:
-    locale_map = locales()
     for sdg in load("core")["sdgs"]:
-        original, _ = SDG.objects.update_or_create(
-            number=sdg["number"], locale=locale_map["en"], defaults=sdg["en"]
-        )
-        SDG.objects.update_or_create(
-            number=sdg["number"],
-            locale=locale_map["de"],
-            defaults={**sdg["de"], "translation_key": original.translation_key},
-        )
+        upsert_translated(SDG, sdg, {"number": sdg["number"]})
     log(f"{SDG.objects.count()} SDG rows")
 
 
-def seed_pages(log) -> HomePage:
-    """The home page (the default site's root) and the standard pages, in English
-    and German."""
+def seed_pages(log, languages=None) -> HomePage:
+    """The home page (the default site's root) and the standard pages, in every
+    language the data gives, or only in ``languages`` (tests that need no more
+    than English and German publish a third of the pages)."""
     data = load("core")
     spec = data["home"]
     root = Page.get_first_root_node()
-    home = HomePage.objects.filter(locale=locales()["en"]).first()
+    home = english_page(HomePage)
     if home is None:
         # Wagtail's initial migration makes a placeholder page; the demo replaces it.
         for placeholder in root.get_children().exclude(content_type__model="homepage"):
@@ -192,15 +226,12 @@ def seed_pages(log) -> HomePage:
     )
     # The same as `manage.py sync_site`: the site answers on PUBLIC_BASE_URL.
     default_site_sync()
-    if translate(home, spec["de"]):
-        log("German home page created")
+    translate_all(home, spec, log, "home page", languages)
 
     pages = {}
     for spec in data["standard_pages"]:
         parent = pages[spec["parent"]] if "parent" in spec else home
-        page = StandardPage.objects.filter(
-            slug=spec["slug"], locale=locales()["en"]
-        ).first()
+        page = english_page(StandardPage, slug=spec["slug"])
         if page is None:
             page = StandardPage(
                 slug=spec["slug"],
@@ -208,9 +239,9 @@ def seed_pages(log) -> HomePage:
                 show_in_footer=spec.get("show_in_footer", False),
             )
             add_page(parent, page, spec["en"])
-        translate(page, spec["de"])
+        translate_all(page, spec, languages=languages)
         pages[spec["slug"]] = page
-    log(f"{StandardPage.objects.count()} standard pages in two languages")
+    log(f"{StandardPage.objects.count()} standard pages in all languages")
     return home
 
 

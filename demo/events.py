@@ -1,4 +1,4 @@
-"""Demo content of the events app: the calendar in English and German, the 66 events
+"""Demo content of the events app: the calendar in every language, the 66 events
 of the programme's history (``data/events.yaml``), and four events with applicants
 in every state (``data/registrations.yaml``).
 
@@ -23,11 +23,11 @@ from .community import coordinator, organisations, person
 from .core import (
     add_page,
     english,
+    english_page,
     index_page,
-    locales,
-    place_after,
+    place_everywhere,
     publish,
-    translate,
+    translate_all,
 )
 from .data import load
 
@@ -42,7 +42,8 @@ class Lookups:
         self.clusters = english(Cluster)
         self.fields = english(FieldOfAction)
         self.regions = english(Region)
-        specs = [*load("events")["events"], *process_specs()]
+        data = load("registrations")
+        specs = [*load("events")["events"], *data["upcoming"], data["recent"]]
         slugs = {spec["host_city"] for spec in specs if spec.get("host_city")}
         for spec in specs:
             slugs.update(spec.get("partners", []))
@@ -66,23 +67,12 @@ class Lookups:
         }
 
 
-def process_specs() -> list[dict]:
-    data = load("registrations")
-    return [*data["upcoming"], data["recent"]]
-
-
 def seed_index(home: HomePage, log) -> EventIndexPage:
-    """The calendar under the English home page and its German translation; when
-    first made, placed right after the knowledge base in the menu."""
+    """The calendar under the home page; when first made, placed right after the
+    knowledge base in each language's menu."""
     spec = load("events")["index"]
     index, created = index_page(EventIndexPage, home, spec, log, "event index")
-    if created:
-        for page in (index, index.get_translation(locales()["de"])):
-            parent = page.get_parent()
-            practices = GoodPracticeIndexPage.objects.child_of(parent).first()
-            if practices is not None:
-                place_after(page, practices)
-    return EventIndexPage.objects.get(pk=index.pk)
+    return place_everywhere(index, after=GoodPracticeIndexPage) if created else index
 
 
 def _local(value: str | None, time_zone: str) -> datetime | None:
@@ -96,9 +86,7 @@ def seed_history(index: EventIndexPage, lookups: Lookups, log) -> None:
     """The 66 events of the programme's history, closed for applications."""
     created = 0
     for spec in load("events")["events"]:
-        page = EventPage.objects.filter(
-            slug=spec["slug"], locale=locales()["en"]
-        ).first()
+        page = english_page(EventPage, slug=spec["slug"])
         if page is None:
             page = EventPage(
                 starts_at=_local(spec.get("starts_at"), spec["time_zone"]),
@@ -108,7 +96,7 @@ def seed_history(index: EventIndexPage, lookups: Lookups, log) -> None:
             )
             add_page(index, page, {**lookups.page_fields(spec), **spec["en"]})
             created += 1
-        translate(page, spec["de"])
+        translate_all(page, spec)
     if created:
         log(f"{created} past events created")
 
@@ -156,9 +144,18 @@ def _process_page(
 
 
 def _translate_process_event(page: EventPage, spec: dict) -> None:
+    """The event in every language the data gives, with its programme dated from
+    the English page's first day."""
     first_day = page.local_start().date()
-    programme = _programme(spec["de"]["programme"], first_day)
-    translate(page, {**spec["de"], "programme": programme})
+    translate_all(
+        page,
+        spec,
+        extra=lambda language: {
+            "programme": _programme(
+                spec[language].get("programme") or spec["en"]["programme"], first_day
+            )
+        },
+    )
 
 
 def _apply(event: EventPage, user, organisation, job: str) -> None:
@@ -214,9 +211,7 @@ def seed_upcoming(index: EventIndexPage, lookups: Lookups, log) -> None:
     from the day they are first seeded."""
     now = timezone.now()
     for spec in load("registrations")["upcoming"]:
-        page = EventPage.objects.filter(
-            slug=spec["slug"], locale=locales()["en"]
-        ).first()
+        page = english_page(EventPage, slug=spec["slug"])
         if page is None:
             page = add_page(index, *_process_page(spec, lookups, now))
             log(f"upcoming event created: {spec['slug']}")
@@ -237,7 +232,7 @@ def seed_recent_event(index: EventIndexPage, lookups: Lookups, log) -> None:
     morning of the event.
     """
     spec = load("registrations")["recent"]
-    page = EventPage.objects.filter(slug=spec["slug"], locale=locales()["en"]).first()
+    page = english_page(EventPage, slug=spec["slug"])
     if page is not None:
         _translate_process_event(page, spec)
         return
@@ -292,7 +287,7 @@ def link_to_events(model, links: dict[str, str], field_name: str) -> int:
 
 
 def seed(log) -> None:
-    home = HomePage.objects.filter(locale=locales()["en"]).first()
+    home = english_page(HomePage)
     if home is None:
         log("no home page yet: events skipped")
         return

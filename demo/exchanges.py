@@ -53,10 +53,11 @@ def _user(key: str) -> User | None:
     return User.objects.filter(email=person_email(key)).first()
 
 
-def _staff_of(organisation: Organisation) -> User | None:
+def _staff_of(slug: str) -> User | None:
+    """The first verified member of staff of the organisation with ``slug``."""
     return (
         User.objects.filter(
-            affiliations__organisation=organisation,
+            affiliations__organisation__slug=slug,
             affiliations__status="verified",
             is_active=True,
         )
@@ -106,7 +107,7 @@ def seed_closed(log) -> int:
         exchange = PeerExchange.objects.create(
             title=case["title"],
             organisation=city,
-            created_by=_staff_of(city),
+            created_by=_staff_of(city.slug),
             challenge=case["findings"],
             **_theme(case),
             formats=[mission["kind"]],
@@ -137,8 +138,7 @@ def seed_closed(log) -> int:
                 else _at(started + timedelta(days=number * 10)),
             )
         for slug in case["peers"]:
-            peer_city = Organisation.objects.filter(slug=slug).first()
-            peer = _staff_of(peer_city) if peer_city else None
+            peer = _staff_of(slug)
             if peer is not None and peer != exchange.created_by:
                 ExchangeCandidate.objects.get_or_create(
                     exchange=exchange,
@@ -265,7 +265,7 @@ def seed_open(log) -> int:
         city = _city(case["city"], case["title"])
         if city is None:
             continue
-        requester, manager = _staff_of(city), _coordinator_for(city)
+        requester, manager = _staff_of(city.slug), _coordinator_for(city)
         if requester is None or manager is None:
             log(f"no verified staff or coordinator for {case['city']}: case skipped")
             continue

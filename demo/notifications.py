@@ -1,28 +1,11 @@
 """The notices the demo produced, delivered quietly."""
 
-from contextlib import contextmanager
-
-from django.conf import settings
-from django.db.models import Q
+from django.test.utils import override_settings
 
 from notifications.delivery import close_mail_connection, notification_send
 from notifications.models import Notification, NotificationState
 
 LOCMEM_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-
-
-@contextmanager
-def _mail_kept_in_memory():
-    """Mail sent inside goes to Django's in-memory outbox, not the console."""
-    backend = settings.EMAIL_BACKEND
-    # The outbox keeps its connection open; one opened before would still print.
-    close_mail_connection()
-    settings.EMAIL_BACKEND = LOCMEM_BACKEND
-    try:
-        yield
-    finally:
-        close_mail_connection()
-        settings.EMAIL_BACKEND = backend
 
 
 def deliver(log) -> None:
@@ -36,13 +19,15 @@ def deliver(log) -> None:
     """
     ids = list(
         Notification.objects.filter(
-            Q(recipient__email__endswith="@example.org"),
-            state=NotificationState.QUEUED,
+            recipient__email__endswith="@example.org", state=NotificationState.QUEUED
         ).values_list("pk", flat=True)
     )
     if not ids:
         return
-    with _mail_kept_in_memory():
+    # The outbox keeps its connection open; one opened before would still print.
+    close_mail_connection()
+    with override_settings(EMAIL_BACKEND=LOCMEM_BACKEND):
         for notification_id in ids:
             notification_send(notification_id=notification_id)
+        close_mail_connection()
     log(f"{len(ids)} demo notifications delivered (not printed)")

@@ -1,44 +1,45 @@
 """Demo content of the practices app (``data/practices.yaml``): the knowledge base
-index and twenty good practices, each in English and German. Pages are found by slug
-and locale and left as they are once they exist."""
-
-from wagtail.models import Page
+index and twenty good practices in English and the other languages the data gives.
+Pages are found by slug and locale and left as they are once they exist."""
 
 from community.models import Region
 from core.models import SDG, Cluster, FieldOfAction, HomePage
 from practices.models import GoodPracticeIndexPage, GoodPracticePage
 
 from .community import organisations
-from .core import add_page, english, index_page, locales, place_after, translate
+from .core import (
+    add_page,
+    english,
+    english_page,
+    index_page,
+    place_everywhere,
+    translate_all,
+)
 from .data import load
 
 INDEX = "good practice index"
 
 
-def seed_index(home: HomePage, log) -> tuple[GoodPracticeIndexPage, Page]:
-    """The knowledge base index under the English home page, and its German
-    translation; both first in the menu."""
+def seed_index(home: HomePage, log) -> GoodPracticeIndexPage:
+    """The knowledge base index under the home page, first in each language's menu."""
     spec = load("practices")["index"]
-    index, _created = index_page(GoodPracticeIndexPage, home, spec, log, INDEX)
-    index = place_after(index)
-    return index, place_after(index.get_translation(locales()["de"]))
+    return place_everywhere(
+        index_page(GoodPracticeIndexPage, home, spec, log, INDEX)[0]
+    )
 
 
 def referenced_organisation_slugs() -> set[str]:
     return {slug for spec in load("practices")["practices"] for slug in spec["cities"]}
 
 
-def seed_practices(index: Page, log) -> None:
-    """Every demo practice under ``index`` and its German translation, published."""
-    english_locale = locales()["en"]
+def seed_practices(index: GoodPracticeIndexPage, log) -> None:
+    """Every demo practice under ``index`` and its translations, published."""
     clusters, fields = english(Cluster), english(FieldOfAction)
     regions, sdgs = english(Region), english(SDG, "number")
     cities = organisations(referenced_organisation_slugs(), log)
     created = 0
     for spec in load("practices")["practices"]:
-        page = GoodPracticePage.objects.filter(
-            slug=spec["slug"], locale=english_locale
-        ).first()
+        page = english_page(GoodPracticePage, slug=spec["slug"])
         if page is None:
             page = GoodPracticePage(
                 slug=spec["slug"],
@@ -62,16 +63,16 @@ def seed_practices(index: Page, log) -> None:
                 },
             )
             created += 1
-        translate(page, spec["de"])
+        translate_all(page, spec)
     if created:
         log(f"{created} good practices created")
     log(f"{GoodPracticePage.objects.live().count()} live good practice pages")
 
 
 def seed(log) -> None:
-    home = HomePage.objects.filter(locale=locales()["en"]).first()
+    home = english_page(HomePage)
     if home is None:
         log("no home page yet: knowledge base skipped")
         return
-    index, _translated = seed_index(home, log)
+    index = seed_index(home, log)
     seed_practices(index, log)

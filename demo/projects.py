@@ -1,9 +1,9 @@
 """Demo content of the projects app (``data/projects.yaml``): the project index and
-eighteen supported projects, each in English and German, linked to the events they
-came from; and the knowledge base's editorial workflow."""
+eighteen supported projects, in English and the other languages the data gives,
+linked to the events they came from; and the knowledge base's editorial workflow."""
 
 from core.models import SDG, Cluster, FieldOfAction, HomePage
-from practices.models import GoodPracticePage
+from practices.models import GoodPracticeIndexPage, GoodPracticePage
 from practices.services import knowledge_base_workflow_ensure
 from projects.models import (
     ProjectCity,
@@ -13,21 +13,24 @@ from projects.models import (
 )
 
 from .community import organisations
-from .core import add_page, english, index_page, locales, place_after, translate
+from .core import (
+    add_page,
+    english,
+    english_page,
+    index_page,
+    locales,
+    place_everywhere,
+    translate_all,
+)
 from .data import load
 from .events import link_to_events
-from .practices import seed_index as seed_practice_index
 
 
-def seed_index(home: HomePage, practice_indexes, log):
-    """The project index and its German translation, each right after the good
-    practice index of its language."""
+def seed_index(home: HomePage, log) -> ProjectIndexPage:
+    """The project index, right after the good practice index in each language."""
     spec = load("projects")["index"]
-    practice_index, practice_index_de = practice_indexes
     index, _created = index_page(ProjectIndexPage, home, spec, log, "project index")
-    index = place_after(index, practice_index)
-    translated = index.get_translation(locales()["de"])
-    return index, place_after(translated, practice_index_de)
+    return place_everywhere(index, after=GoodPracticeIndexPage)
 
 
 def referenced_organisation_slugs() -> set[str]:
@@ -39,17 +42,18 @@ def referenced_organisation_slugs() -> set[str]:
 
 
 def _milestones(spec: dict, language: str) -> list[ProjectMilestone]:
+    """The milestones, titled in ``language`` where the data gives it."""
     return [
-        ProjectMilestone(date=row["date"], kind=row["kind"], title=row[language])
+        ProjectMilestone(
+            date=row["date"], kind=row["kind"], title=row.get(language) or row["en"]
+        )
         for row in spec["milestones"]
     ]
 
 
 def seed_projects(index, log) -> None:
-    """Every demo project under ``index`` and its German translation, published.
-
-    A German project lists the German translations of its related practices."""
-    english_locale, german = locales()["en"], locales()["de"]
+    """Every demo project under ``index`` and its translations, published."""
+    locale_map = locales()
     clusters, fields = english(Cluster), english(FieldOfAction)
     sdgs = english(SDG, "number")
     cities = organisations(referenced_organisation_slugs(), log)
@@ -61,9 +65,7 @@ def seed_projects(index, log) -> None:
             for slug in spec.get("related_practices", [])
             if slug in practices
         ]
-        page = SupportedProjectPage.objects.filter(
-            slug=spec["slug"], locale=english_locale
-        ).first()
+        page = english_page(SupportedProjectPage, slug=spec["slug"])
         if page is None:
             page = SupportedProjectPage(
                 slug=spec["slug"],
@@ -88,15 +90,16 @@ def seed_projects(index, log) -> None:
                 },
             )
             created += 1
-        translated_related = [
-            practice.get_translation_or_none(german) or practice for practice in related
-        ]
-        translate(
+        translate_all(
             page,
-            {
-                **spec["de"],
-                "milestones": _milestones(spec, "de"),
-                "related_practices": translated_related,
+            spec,
+            extra=lambda language, spec=spec, related=related: {
+                "milestones": _milestones(spec, language),
+                # Its related practices in its language, where they are translated.
+                "related_practices": [
+                    practice.get_translation_or_none(locale_map[language]) or practice
+                    for practice in related
+                ],
             },
         )
     if created:
@@ -113,25 +116,24 @@ def originating_events() -> dict[str, str]:
     }
 
 
-def link_originating_events(log) -> None:
-    """Point each project at the event it came from (events seed before projects)."""
-    links = originating_events()
-    linked = link_to_events(SupportedProjectPage, links, "originating_event")
-    if linked:
-        log(f"{linked} project pages linked to their originating events")
-
-
 def seed(log) -> None:
-    home = HomePage.objects.filter(locale=locales()["en"]).first()
+    home = english_page(HomePage)
     if home is None:
         log("no home page yet: projects skipped")
         return
-    # The practices index exists already (practices seeds first); this only finds it.
-    practice_indexes = seed_practice_index(home, log)
-    indexes = seed_index(home, practice_indexes, log)
-    seed_projects(indexes[0], log)
-    link_originating_events(log)
+    index = seed_index(home, log)
+    seed_projects(index, log)
+    # Each project points at the event it came from (events seed before projects).
+    if linked := link_to_events(
+        SupportedProjectPage, originating_events(), "originating_event"
+    ):
+        log(f"{linked} project pages linked to their originating events")
     # The review workflow and the editors' rights cover both parts of the knowledge
-    # base in both languages.
-    knowledge_base_workflow_ensure(index_pages=[*practice_indexes, *indexes])
+    # base in every language.
+    knowledge_base_workflow_ensure(
+        index_pages=[
+            *GoodPracticeIndexPage.objects.all(),
+            *ProjectIndexPage.objects.all(),
+        ]
+    )
     log("knowledge base review workflow ready")

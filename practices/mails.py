@@ -13,6 +13,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.bidi import isolate
 from core.links import page_public_url, public_url
 from core.mail import one_line, render_text
 from core.notices import MailKind, MailRequest, RenderedMail, register_mail_kinds
@@ -27,7 +28,7 @@ def _subject(outcome: str, title: str) -> str:
         "published": _("Your good practice is published: %(title)s"),
         "rejected": _("Your good practice proposal needs changes: %(title)s"),
     }
-    return one_line(subjects[outcome] % {"title": title})
+    return one_line(subjects[outcome] % {"title": isolate(title)})
 
 
 def render_proposal_outcome(mail: MailRequest) -> RenderedMail:

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from community.services import CommunityError
+from core.bidi import isolate
 
 from . import services
 from .proposal_forms import ProposalForm
@@ -35,7 +36,7 @@ def practice_propose(request):
                         "Thank you. “%(title)s” is with our editors now; we will "
                         "write to you when they have decided."
                     )
-                    % {"title": page.title},
+                    % {"title": isolate(page.title)},
                 )
                 return redirect("practice_proposals")
     else:

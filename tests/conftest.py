@@ -48,9 +48,10 @@ def _clear_cache():
 
 @pytest.fixture
 def site_pages(db):
-    """The demo page tree (home, about pages) in English and German."""
+    """The demo page tree (home, about pages) in English and German (the other
+    languages only where a test asks for them: each costs a second per test)."""
     demo_core.seed_taxonomy(log=_quiet)
-    return demo_core.seed_pages(log=_quiet)
+    return demo_core.seed_pages(log=_quiet, languages=("de",))
 
 
 # What the migrations put in the test database (locales, Wagtail's root page, the

@@ -51,12 +51,12 @@ def seed_site() -> HomePage:
     """Taxonomy, SDGs and the home page tree in English and German."""
     demo_core.seed_taxonomy(log=_quiet)
     demo_core.seed_sdgs(log=_quiet)
-    return demo_core.seed_pages(log=_quiet)
+    return demo_core.seed_pages(log=_quiet, languages=("de",))
 
 
 def region(slug: str, name_en: str, name_de: str) -> Region:
     return upsert_translated(
-        Region, slug=slug, values={"en": {"name": name_en}, "de": {"name": name_de}}
+        Region, {"en": {"name": name_en}, "de": {"name": name_de}}, {"slug": slug}
     )
 
 
@@ -165,9 +165,31 @@ def make_practice(
     return publish(page)
 
 
-def translate(page: Page, *, title: str, teaser: str = "", body: str = "") -> Page:
-    """The German translation of ``page``, published, with German texts."""
-    translated = page.copy_for_translation(locale("de"))
+def in_language(page: Page, language: str, **values) -> Page:
+    """``page`` translated into ``language`` with ``values`` and published; its
+    ancestors are translated first where they are not (copies of their originals),
+    as an editor would translate the tree from the top."""
+    target = locale(language)
+    for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
+        if ancestor.get_translation_or_none(target) is None:
+            publish(ancestor.copy_for_translation(target))
+    translated = page.specific.copy_for_translation(target)
+    for name, value in values.items():
+        setattr(translated, name, value)
+    return publish(translated)
+
+
+def translate(
+    page: Page,
+    *,
+    title: str,
+    teaser: str = "",
+    body: str = "",
+    language: str = "de",
+) -> Page:
+    """The translation of ``page`` (German unless ``language`` says otherwise),
+    published, with its texts."""
+    translated = page.copy_for_translation(locale(language))
     translated.title = title
     if teaser:
         translated.teaser = teaser

@@ -15,12 +15,15 @@ import email
 import email.policy
 import importlib
 from datetime import timedelta
+from pathlib import Path
 
 from django.apps import apps as django_apps
+from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 from django.utils.html import escape
 
+import polib
 import pytest
 
 from core.notices import mail_kinds
@@ -162,7 +165,36 @@ def test_every_kind_is_covered():
     )
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+LANGUAGES = ["en", "de", "fr", "es", "pt", "ar"]
+# The subject of an accepted application, in each language.
+YOU_HAVE_A_PLACE = {
+    "en": "You have a place",
+    "de": "Sie haben einen Platz",
+    "fr": "Vous avez une place",
+    "es": "Tiene una plaza",
+    "pt": "Tem uma vaga",
+    "ar": "لديك مكان",
+}
+
+
+def _english_sentences(language: str) -> set[str]:
+    """Sentences of the interface whose translation into ``language`` differs
+    from the English, without placeholders: in a mail in ``language``, each would
+    be a sentence left untranslated."""
+    path = Path(settings.BASE_DIR) / f"config/locale/{language}/LC_MESSAGES/django.po"
+    return {
+        entry.msgid
+        for entry in polib.pofile(str(path))
+        if len(entry.msgid) > 20
+        and not entry.msgid_plural
+        and entry.msgstr
+        and entry.msgstr != entry.msgid
+        and "%" not in entry.msgid
+        and "<" not in entry.msgid
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_outbox_mail_shows_what_people_wrote_literally(
     language, django_capture_on_commit_callbacks
 ):
@@ -256,6 +288,7 @@ def test_every_outbox_mail_shows_what_people_wrote_literally(
                 )
             )
     assert len(written) == len(mail_kinds())
+    english = _english_sentences(language) if language != "en" else set()
     for notification, context in written:
         kind = notification.kind
         notification.refresh_from_db()
@@ -272,14 +305,20 @@ def test_every_outbox_mail_shows_what_people_wrote_literally(
         assert TITLE in text, kind
         assert PERSON in text, kind  # the greeting
         assert f'lang="{language}"' in html
+        direction = "rtl" if language == "ar" else "ltr"
+        assert f'dir="{direction}"' in html, kind
         _assert_escaped_once(html, TITLE, PERSON)
+        left = sorted(s for s in english if s in subject or s in text)
+        assert left == [], (language, kind)
+        if language == "ar" and kind != "weekly_digest":
+            # A Latin title in an Arabic sentence is isolated from it (the digest
+            # lists titles on lines of their own).
+            assert f"\u2068{TITLE}\u2069" in text, kind
         if _has(context, FREE):
             assert FREE in text, kind
             _assert_escaped_once(html, FREE)
-    german = Notification.objects.get(dedupe_key=f"registration_accepted:{language}")
-    assert german.subject.startswith(
-        {"en": "You have a place", "de": "Sie haben einen Platz"}[language]
-    )
+    accepted = Notification.objects.get(dedupe_key=f"registration_accepted:{language}")
+    assert accepted.subject.startswith(YOU_HAVE_A_PLACE[language])
 
 
 def test_fan_out_mails_sent_in_a_batch_show_names_literally():
@@ -319,7 +358,7 @@ def test_fan_out_mails_sent_in_a_batch_show_names_literally():
             _assert_escaped_once(html, PERSON)
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("outcome", [Outcome.PUBLISHED, Outcome.REJECTED])
 def test_the_proposal_outcome_mail_shows_what_people_wrote_literally(
     language, outcome, django_capture_on_commit_callbacks

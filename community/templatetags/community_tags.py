@@ -4,6 +4,7 @@ from django import template
 from django.utils.translation import get_language_info, gettext
 
 from community.models import Language
+from core.bidi import join_list
 
 register = template.Library()
 
@@ -22,4 +23,4 @@ def language_names(codes) -> str:
             except KeyError:
                 label = code
         names.append(str(label))
-    return ", ".join(names)
+    return join_list(names)

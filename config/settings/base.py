@@ -324,12 +324,22 @@ ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", "") o
 # --- Internationalisation ------------------------------------------------------------
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("de", _("German"))]
+# The interface languages, in the order the language switcher lists them. Arabic is
+# written right to left (Django's ``get_language_info(code)["bidi"]``).
+LANGUAGES = [
+    ("en", _("English")),
+    ("de", _("German")),
+    ("fr", _("French")),
+    ("es", _("Spanish")),
+    ("pt", _("Portuguese")),
+    ("ar", _("Arabic")),
+]
 # Ours come first in Django's search, so they override allauth's and Wagtail's own
 # catalogues wherever the same message is translated differently (formal "Sie").
 LOCALE_PATHS = [BASE_DIR / "config" / "locale"]
 # Named date formats per language (config/formats/<lang>/formats.py): "10 January
-# 2027, 14:30" and "10. Januar 2027, 14:30 Uhr", never numeric US dates.
+# 2027, 14:30", "10. Januar 2027, 14:30 Uhr", "10 janvier 2027, 14:30", never numeric
+# US dates.
 FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_TZ = True

@@ -5,13 +5,47 @@ from django.conf import settings
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Locale, Page, Site
 
+from core import bidi as bidi_text
 from core import links
 
 register = template.Library()
+
+
+@register.filter
+def bdi(value):
+    """``{{ name|bdi }}``: the value isolated in ``<bdi>`` for a sentence of the
+    other direction (``core.bidi``)."""
+    return bidi_text.bdi(value)
+
+
+@register.filter
+def isolate(value):
+    """``{{ title|isolate }}``: the value between Unicode isolates where
+    directions may mix, for plain text such as mails (``core.bidi``)."""
+    return bidi_text.isolate(value)
+
+
+@register.filter(needs_autoescape=True)
+def join_list(items, autoescape=True):
+    """``{{ names|join_list }}``: like ``join:", "`` with the separator of the
+    language being read (the Arabic comma in Arabic)."""
+    escape = conditional_escape if autoescape else str
+    return mark_safe(  # noqa: S308 - every item and the separator are escaped
+        escape(bidi_text.list_separator()).join(escape(item) for item in items)
+    )
+
+
+@register.simple_tag
+def list_separator() -> str:
+    """``{% list_separator %}`` between items a loop writes out."""
+    return bidi_text.list_separator()
 
 
 @register.simple_tag
@@ -81,7 +115,10 @@ def main_menu(context):
 
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
-    """One link per site language pointing at this page in that language.
+    """One link per site language pointing at this page in that language, named in
+    its own language ("Deutsch", "Français", "العربيّة") and with its direction, so
+    the switcher reads the same whatever language the page is in; the links to
+    versions of this very page are also the head's ``hreflang`` alternates.
 
     For Wagtail pages that is the translation (or the home page when the page has not
     been translated yet), keeping a routable page's sub-path (``/en/network/bonn/`` →
@@ -92,7 +129,7 @@ def language_links(context) -> list[dict]:
     page = context.get("page")
     current = get_language()
     is_page = isinstance(page, Page) and bool(page.id)
-    translations = {}
+    translations, own = {}, set()
     if is_page:
         # The home page in each language is the fallback for untranslated pages.
         home = _home_page(request)
@@ -105,6 +142,12 @@ def language_links(context) -> list[dict]:
                 .select_related("locale")
             ):
                 translations[translation.locale.language_code] = translation
+        # The languages the page itself is in (not the home page's fallbacks).
+        own = {
+            code
+            for code, target in translations.items()
+            if target.translation_key == page.translation_key
+        }
     suffix = ""
     if is_page:
         page_url = page.get_url(request) or ""
@@ -124,8 +167,19 @@ def language_links(context) -> list[dict]:
                 url = f"/{code}/"
         else:
             url = translate_url(request.get_full_path(), code)
+        info = get_language_info(code)
         links.append(
-            {"code": code, "name": name, "url": url, "current": code == current}
+            {
+                "code": code,
+                "name": name,
+                "name_local": capfirst(info["name_local"]),
+                "dir": "rtl" if info["bidi"] else "ltr",
+                "url": url,
+                "current": code == current,
+                # Named in the page's head as an alternate version of it.
+                "alternate": not is_page or code in own,
+                "absolute_url": public_url(url),
+            }
         )
     return links
 

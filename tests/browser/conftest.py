@@ -140,11 +140,24 @@ def site(
             instance=Page(title="Root", slug="root", locale=demo_core.locales()["en"])
         )
     demo_core.seed_taxonomy(log=_quiet)
-    home = demo_core.seed_pages(log=_quiet)
+    home = demo_core.seed_pages(log=_quiet, languages=("de",))
     Site.objects.filter(is_default_site=True).update(
         hostname=live_server.thread.host, port=live_server.thread.port
     )
     return LiveSite(url=live_server.url, home=home)
+
+
+def seed_language(site: LiveSite, language: str) -> None:
+    """The home and standard pages of the demo in ``language`` too, and the
+    taxonomy's rows in it; the default Site stays on the live server."""
+    from wagtail.models import Site
+
+    from demo import core as demo_core
+
+    demo_core.seed_sdgs(log=_quiet)
+    demo_core.seed_pages(log=_quiet, languages=(language,))
+    host, port = site.url.removeprefix("http://").rsplit(":", 1)
+    Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ from django.test import Client
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import seed_language
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
@@ -85,12 +86,22 @@ PAGES = {
     "dashboard": ("/en/me/", "en", "signed-in"),
     "notifications": ("/en/notifications/", "en", "signed-in"),
     "site-search": ("/en/search/?q=waste", "en", None),
+    # Right to left: the same frame, forms and member pages in Arabic.
+    "home-ar": ("/ar/", "ar", None),
+    "standard-page-ar": ("/ar/about-us/", "ar", None),
+    "signup-ar": ("/ar/accounts/signup/", "ar", None),
+    "login-ar": ("/ar/accounts/login/", "ar", None),
+    "profile-ar": ("/ar/profile/", "ar", "signed-in"),
+    "dashboard-ar": ("/ar/me/", "ar", "signed-in"),
+    "site-search-ar": ("/ar/search/?q=waste", "ar", None),
 }
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_no_serious_wcag_violations(axe_js, page, site, name):
     path, language, setup = PAGES[name]
+    if language not in ("en", "de"):
+        seed_language(site, language)
     if setup == "signed-in":
         sign_in(page, site)
     response = page.goto(site(path))

@@ -7,6 +7,7 @@ from django.core import mail
 
 import pytest
 from allauth.account.models import EmailAddress
+from lxml import html
 
 from community.models import User
 from tests.factories import PASSWORD, UserFactory
@@ -328,3 +329,43 @@ def test_sign_up_hashes_the_password_for_new_and_existing_addresses(
     assert User.objects.filter(email="new@example.org").exists()
     assert for_new >= 1
     assert for_existing == for_new
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "pt", "ar"])
+def test_signup_offers_the_pages_language_for_mails(client, language):
+    """The choice starts on the page's language, and each option is named in its
+    own language."""
+    response = client.get(f"/{language}/accounts/signup/")
+    document = html.fromstring(response.content)
+    options = document.xpath("//select[@name='preferred_language']/option")
+    assert [option.get("value") for option in options] == [
+        "en",
+        "de",
+        "fr",
+        "es",
+        "pt",
+        "ar",
+    ]
+    named = {option.get("lang"): option.text_content() for option in options}
+    assert named["fr"] == "Français" and named["ar"] == "العربيّة"
+    chosen = document.xpath("//select[@name='preferred_language']/option[@selected]")
+    assert [option.get("value") for option in chosen] == [language]
+
+    client.post(f"/{language}/accounts/signup/", signup_data())
+    user = User.objects.get(email="kwame.mensah@kumasi.example.org")
+    assert user.preferred_language == language
+
+
+def test_signup_keeps_a_language_chosen_other_than_the_pages(client):
+    client.post("/fr/accounts/signup/", signup_data(preferred_language="pt"))
+    user = User.objects.get(email="kwame.mensah@kumasi.example.org")
+    assert user.preferred_language == "pt"
+    # The verification mail is written in the chosen language.
+    assert mail.outbox[0].subject.endswith("Confirme o seu endereço de e-mail")
+
+
+def test_signup_refuses_a_language_the_site_does_not_speak(client):
+    response = client.post(SIGNUP_URL, signup_data(preferred_language="xx"))
+    assert response.status_code == 200
+    assert "preferred_language" in response.context["form"].errors
+    assert not User.objects.exists()

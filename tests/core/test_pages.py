@@ -29,7 +29,7 @@ def test_home_page_renders_in_both_languages(
     response = client.get(f"/{language}/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert f'<html lang="{language}">' in html
+    assert f'<html lang="{language}" dir="ltr">' in html
     assert f"<h1>{heading}</h1>" in html
     assert cluster in html
     # The frame: skip link, landmarks, both languages offered.

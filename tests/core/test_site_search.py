@@ -202,7 +202,10 @@ def test_a_typo_is_corrected_from_the_tags_and_its_results_shown(client, world):
     assert response.context["searched"] == "recycling"
     assert hits(response, "practices") == ["Waste separation at source"]
     html = response.content.decode()
-    assert "Nothing contains “recyclng”; showing results for “recycling”." in html
+    assert (
+        "Nothing contains “<bdi>recyclng</bdi>”; showing results for "
+        "“<bdi>recycling</bdi>”."
+    ) in html
     assert '<a href="?q=recycling&amp;type=practices">Good practices (1)</a>' in html
 
 

@@ -15,6 +15,9 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
+from wagtail.admin.localization import get_available_admin_languages
+from wagtail.models import Locale
+
 import allauth
 import polib
 import pytest
@@ -26,6 +29,7 @@ from community.templatetags.community_tags import language_names
 from events.models import Registration
 from exchanges.models import PeerExchange
 from notifications.models import Notification
+from tests.core.test_pages_in_every_language import visible_texts
 from tests.events.fixtures import make_event
 from tests.factories import (
     AffiliationFactory,
@@ -67,6 +71,94 @@ def test_the_german_catalogue_is_complete_and_formal():
         if INFORMAL.search(text)
     ]
     assert informal == []
+
+
+# The catalogues of the languages besides English, with their number of plural
+# forms: Arabic has six (zero, one, two, few, many, other), in gettext's order.
+PLURAL_FORMS = {"de": 2, "fr": 2, "es": 2, "pt": 2, "ar": 6}
+ARABIC_PLURALS = (
+    "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 "
+    ": n%100>=11 && n%100<=99 ? 4 : 5;"
+)
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
+TAG = re.compile(r"</?[a-z][^>]*>")
+
+
+def catalogue_path(language: str) -> Path:
+    return Path(settings.BASE_DIR) / f"config/locale/{language}/LC_MESSAGES/django.po"
+
+
+def test_every_interface_language_has_a_catalogue():
+    languages = {code for code, _name in settings.LANGUAGES}
+    assert languages == {"en", *PLURAL_FORMS}
+    assert [code for code, _name in settings.LANGUAGES] == [
+        "en",
+        "de",
+        "fr",
+        "es",
+        "pt",
+        "ar",
+    ]
+
+
+def test_editors_and_content_have_the_same_six_languages(db):
+    codes = [code for code, _name in settings.LANGUAGES]
+    assert [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES] == codes
+    assert [code for code, _name in get_available_admin_languages()] == codes
+    # The migrations made a locale for each, so pages can be translated into it.
+    assert sorted(Locale.objects.values_list("language_code", flat=True)) == sorted(
+        codes
+    )
+
+
+@pytest.mark.parametrize("language", sorted(PLURAL_FORMS))
+def test_each_catalogue_is_complete_with_its_plural_forms(language):
+    catalogue = _entries(catalogue_path(language))
+    assert len(catalogue) > 2000
+    assert [e.msgid for e in catalogue.untranslated_entries()] == []
+    assert [e.msgid for e in catalogue.fuzzy_entries()] == []
+    assert not catalogue.metadata_is_fuzzy
+    plural_forms = catalogue.metadata["Plural-Forms"]
+    assert f"nplurals={PLURAL_FORMS[language]};" in plural_forms
+    if language == "ar":
+        assert plural_forms == ARABIC_PLURALS
+    for entry in catalogue:
+        if entry.obsolete:
+            continue
+        if entry.msgid_plural:
+            forms = entry.msgstr_plural
+            assert sorted(forms) == list(range(PLURAL_FORMS[language])), entry.msgid
+            assert all(text.strip() for text in forms.values()), entry.msgid
+            allowed = set(PLACEHOLDER.findall(entry.msgid_plural))
+            for text in forms.values():
+                # A form may leave out the number ("ساعة واحدة", one hour).
+                assert set(PLACEHOLDER.findall(text)) <= allowed, entry.msgid
+            continue
+        assert sorted(PLACEHOLDER.findall(entry.msgstr)) == sorted(
+            PLACEHOLDER.findall(entry.msgid)
+        ), entry.msgid
+        assert sorted(TAG.findall(entry.msgstr)) == sorted(TAG.findall(entry.msgid)), (
+            entry.msgid
+        )
+
+
+def test_arabic_counts_take_all_six_forms():
+    with translation.override("ar"):
+        forms = [
+            translation.ngettext(
+                "%(count)s address invited.", "%(count)s addresses invited.", n
+            )
+            % {"count": n}
+            for n in (0, 1, 2, 3, 11, 100)
+        ]
+    assert forms == [
+        "لم تتم دعوة أي عنوان.",
+        "تمت دعوة عنوان واحد.",
+        "تمت دعوة عنوانين.",
+        "تمت دعوة 3 عناوين.",
+        "تمت دعوة 11 عنوانًا.",
+        "تمت دعوة 100 عنوان.",
+    ]
 
 
 def test_allauths_informal_messages_are_reworded_in_our_catalogue():
@@ -114,6 +206,23 @@ def test_dates_name_the_month_and_use_the_24_hour_clock():
         assert date_format(moment, "SHORT_DATE_FORMAT") == "10.01.2027"
 
 
+@pytest.mark.parametrize(
+    ("language", "datetime", "short"),
+    [
+        ("fr", "10 janvier 2027, 14:30", "10 jan. 2027"),
+        ("es", "10 de enero de 2027, 14:30", "10 ene. 2027"),
+        ("pt", "10 de janeiro de 2027, 14:30", "10 jan. 2027"),
+        ("ar", "10 يناير 2027، 14:30", "10 يناير 2027"),
+    ],
+)
+def test_every_language_names_the_month(language, datetime, short):
+    moment = timezone.make_aware(timezone.datetime(2027, 1, 10, 14, 30))
+    with translation.override(language):
+        assert date_format(moment, "DATETIME_FORMAT") == datetime
+        assert date_format(moment, "SHORT_DATE_FORMAT") == short
+        assert not US_DATE.search(date_format(moment, "SHORT_DATETIME_FORMAT"))
+
+
 def test_language_codes_read_as_names_in_the_readers_language():
     with translation.override("de"):
         assert language_names(["en", "de", "ar"]) == "Englisch, Deutsch, Arabisch"
@@ -128,16 +237,11 @@ def test_language_codes_read_as_names_in_the_readers_language():
 
 
 def _visible_texts(content: bytes) -> list[str]:
-    """Every text a person reads or hears: text nodes, labels in attributes and the
-    page description."""
-    document = html.fromstring(content)
-    for hidden in document.xpath("//script|//style|//svg"):
-        hidden.drop_tree()
-    texts = document.xpath(
-        "//text()|//@placeholder|//@title|//@aria-label|//@alt"
-        "|//meta[@name='description']/@content"
-    )
-    return [" ".join(text.split()) for text in texts if text.strip()]
+    """Every text a person reads or hears in the page's language: text nodes,
+    labels in attributes and the page description, without text marked as
+    another language (the language switcher names each language in its own)."""
+    (language,) = html.fromstring(content).xpath("/html/@lang")
+    return visible_texts(content, language)
 
 
 def _interface_strings() -> set[str]:

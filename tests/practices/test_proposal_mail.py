@@ -94,7 +94,7 @@ def test_the_outcome_mail_in_the_proposers_language(
     greeting = "Guten Tag" if language == "de" else "Hello"
     assert f"{greeting} Leila Haddad," in text
     assert f"/{language}/practices/my-proposals/" in text
-    assert f'<html lang="{language}">' in html
+    assert f'<html lang="{language}" dir="ltr">' in html
     assert "Solar roofs &amp; &lt;schools&gt;" in html
     notice = Notification.objects.get(kind="proposal_outcome")
     assert notice.state == NotificationState.SENT

@@ -360,7 +360,7 @@ def test_the_proposer_hears_about_requested_changes_in_their_language(
     assert "/en/" not in mail.body
     assert "Bitte <b>Zahlen</b> ergänzen." in mail.body
     html = mail.alternatives[0][0]
-    assert '<html lang="de">' in html
+    assert '<html lang="de" dir="ltr">' in html
     assert "Bitte &lt;b&gt;Zahlen&lt;/b&gt; ergänzen." in html
     page.refresh_from_db()
     assert not page.live
