@@ -55,6 +55,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 import django_filters
 from django_countries import countries
 
+from core.bidi import isolate
 from core.params import paginate
 from core.spreadsheets import SAFE_VALUE_PREPROCESS
 
@@ -468,7 +469,7 @@ class MembershipView(WagtailAdminTemplateMixin, TemplateView):
                     request,
                     _("Membership of %(name)s is now: %(status)s.")
                     % {
-                        "name": self.organisation.localized_name,
+                        "name": isolate(self.organisation.localized_name),
                         "status": MembershipStatus(form.cleaned_data["status"]).label,
                     },
                 )
@@ -551,7 +552,10 @@ def affiliation_verify(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request,
             _("%(person)s's affiliation with %(organisation)s is verified.")
-            % {"person": claim.user, "organisation": claim.organisation},
+            % {
+                "person": isolate(str(claim.user)),
+                "organisation": isolate(str(claim.organisation)),
+            },
         )
 
     return _decide(request, pk, decide)
@@ -568,7 +572,10 @@ def affiliation_reject(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request,
             _("%(person)s's claim to work for %(organisation)s is rejected.")
-            % {"person": claim.user, "organisation": claim.organisation},
+            % {
+                "person": isolate(str(claim.user)),
+                "organisation": isolate(str(claim.organisation)),
+            },
         )
 
     return _decide(request, pk, decide)

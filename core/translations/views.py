@@ -14,6 +14,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core.bidi import isolate
 from core.params import paginate
 
 from .status import translation_mark_current, translation_overview, translation_source
@@ -163,6 +164,6 @@ def translation_current(request: HttpRequest, page_id: int) -> HttpResponse:
     messages.success(
         request,
         _("The %(language)s translation is marked as up to date.")
-        % {"language": page.locale.get_display_name()},
+        % {"language": isolate(page.locale.get_display_name())},
     )
     return redirect("core_page_translations", page_id=page_id)

@@ -12,6 +12,7 @@ from django.views.generic import TemplateView, View
 
 from wagtail.admin import messages
 
+from core.bidi import isolate
 from core.params import safe_next
 
 from .. import services
@@ -81,7 +82,7 @@ class CheckInActionView(EventAdminMixin, View):
         try:
             service(registration=registration, actor=request.user)
         except services.EventError as exc:
-            messages.error(request, f"{name}: {exc}")
+            messages.error(request, f"{isolate(name)}: {exc}")
         else:
-            messages.success(request, done % {"name": name})
+            messages.success(request, done % {"name": isolate(name)})
         return redirect(back)

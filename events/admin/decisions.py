@@ -11,6 +11,7 @@ from django.views.generic import FormView, View
 
 from wagtail.admin import messages
 
+from core.bidi import isolate
 from core.params import safe_next
 
 from .. import selectors, services
@@ -147,7 +148,7 @@ class ApplicantDetailView(EventAdminMixin, FormView):
         messages.success(
             self.request,
             _("%(person)s is now: %(state)s.")
-            % {"person": self.get_page_subtitle(), "state": to_state.label},
+            % {"person": isolate(self.get_page_subtitle()), "state": to_state.label},
         )
         return redirect(self.request.path)
 

@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.bidi import isolate
 from core.params import parse_int
 from practices.models import GoodPracticePage
 
@@ -366,7 +367,7 @@ def exchange_admin_practice_update(request: HttpRequest, pk: int):
                 "A draft update of “%(title)s” was saved; review it and submit it "
                 "for moderation. The live page has not changed."
             )
-            % {"title": practice.title},
+            % {"title": isolate(practice.title)},
         )
         return redirect("wagtailadmin_pages:edit", practice.pk)
     return redirect("exchange_admin_detail", pk=exchange.pk)

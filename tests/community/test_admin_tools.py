@@ -736,3 +736,25 @@ def test_create_form_offers_regions_as_a_plain_select(coordinator_client, world)
     assert '<select name="region"' in html
     assert "SnippetChooser" not in html
     assert f'<option value="{world["mena"].pk}">Middle East and North Africa' in html
+
+
+def test_names_in_an_arabic_coordinators_messages_keep_their_direction(
+    coordinator_client, world
+):
+    """A coordinator who reads the admin in Arabic gets the Latin names of the
+    person and the city isolated in the sentence, so their punctuation stays."""
+    from wagtail.users.models import UserProfile
+
+    from core.bidi import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
+
+    profile = UserProfile.get_for_user(world["coordinator"])
+    profile.preferred_language = "ar"
+    profile.save()
+    claim = world["claim"]
+    response = coordinator_client.post(claim_url(claim, "verify"), follow=True)
+    (message,) = [m for m in messages_of(response) if str(claim.organisation) in m]
+    organisation = str(claim.organisation)
+    assert (
+        f"{FIRST_STRONG_ISOLATE}{organisation}{POP_DIRECTIONAL_ISOLATE}" in message
+    )
+    assert f"{FIRST_STRONG_ISOLATE}{claim.user}{POP_DIRECTIONAL_ISOLATE}" in message
