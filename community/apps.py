@@ -27,3 +27,11 @@ class CommunityConfig(AppConfig):
         # Verified, rejected and expiring affiliations are mailed through the
         # outbox, which renders them by these kinds.
         mails.register()
+        # A city's public profile shows its membership and the people who work
+        # there and chose to be seen; a sign-in changes none of it.
+        from core.page_cache import watch_process_rows
+
+        from .models import Affiliation, Membership, User
+
+        watch_process_rows(Membership, Affiliation)
+        watch_process_rows(User, ignore=frozenset({"last_login"}))

@@ -17,3 +17,9 @@ class ExchangesConfig(AppConfig):
 
         # The outbox renders the peer-exchange notices by these kinds.
         mails.register()
+        # The public outcomes page lists closed cases and their checkpoints.
+        from core.page_cache import watch_process_rows
+
+        from .models import ExchangeCheckpoint, PeerExchange
+
+        watch_process_rows(PeerExchange, ExchangeCheckpoint)

@@ -37,3 +37,4 @@ WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
 # Serve static files from the source folders; there is no collectstatic in tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+PAGE_CACHE_SECONDS = 0  # on in tests/core/test_page_cache.py, which checks it

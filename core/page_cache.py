@@ -1,0 +1,214 @@
+"""Whole pages for anonymous visitors, from the cache.
+
+An anonymous visitor's page is the same for everyone who asks for it, until what
+it shows changes. ``AnonymousPageCacheMiddleware`` keeps the whole response of a
+public ``GET`` under the request's address and two versions, and serves it again
+without running the view:
+
+- the content version of the knowledge base (``core.knowledge.versions``): new
+  after every publication, unpublication, move or deletion of a page and every
+  change to taxonomy, tags, organisations, their names and regions;
+- the process version (``process_version``): new after every change to rows that
+  pages show but editors do not publish, which their apps name with
+  ``watch_process_rows`` (an event's registrations, for the places left; a
+  person's affiliations and public profile, for a city's people), and whenever a
+  moment passes at which a page reads differently: the apps name the next one
+  with ``register_next_moment`` (an event starts, ends, opens or closes its call).
+
+So nothing has to be found and deleted when something changes: the next request
+asks under new versions, and the old entries expire (``PAGE_CACHE_SECONDS``).
+
+Only what is the same for everyone is kept. A request is served from the cache
+only when it is a ``GET`` or ``HEAD`` without a session, a messages cookie or
+credentials, outside the admin and the account pages. A response is kept only
+when it is a complete ``200`` that set no cookie (a form's CSRF token sets one,
+so a page with a form is never shared) and does not say ``private`` or
+``no-store``. (Every page varies on ``Cookie``, since its header asks who is
+signed in; without a session cookie that is nobody.) Signed-in visitors always
+get their own page.
+
+For a proxy or CDN in front, responses that were kept say so in ``Cache-Control``
+(``public`` with a short ``s-maxage``, ``PAGE_CACHE_PROXY_SECONDS``) and vary on
+``Cookie``, so a shared cache never gives a signed-in visitor someone else's page
+and holds an anonymous one for seconds, not until the next change; every other
+response is marked ``private``.
+"""
+
+import hashlib
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Model
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+from django.utils.cache import (
+    cc_delim_re,
+    get_max_age,
+    patch_cache_control,
+    patch_vary_headers,
+)
+from django.utils.translation import get_language_from_request
+
+from .knowledge.versions import content_version
+
+PROCESS_VERSION_KEY = "pages:process-version"
+NEXT_MOMENT_KEY = "pages:next-moment"
+# Requests under these paths are never served from the cache: they belong to one
+# person (the admin, accounts) or change something.
+PRIVATE_PATH_PARTS = ("/admin/", "/django-admin/", "/accounts/")
+# The cookies of a visitor who has something of their own: a session (signed in,
+# or a form's data kept), and messages waiting to be shown.
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+HEADER = "X-Page-Cache"
+
+_next_moments: list[Callable[[datetime], datetime | None]] = []
+
+
+def register_next_moment(provider: Callable[[datetime], datetime | None]) -> None:
+    """``provider(now)`` gives the next moment after ``now`` at which a page of its
+    app reads differently (or ``None``); when it passes, the pages are new."""
+    _next_moments.append(provider)
+
+
+def _next_moment(now: datetime) -> float | None:
+    moments = [moment for provider in _next_moments if (moment := provider(now))]
+    return min(moments).timestamp() if moments else None
+
+
+def process_version() -> str:
+    """The current process version; a new one once the next moment has passed."""
+    now = timezone.now()
+    held = cache.get_many([PROCESS_VERSION_KEY, NEXT_MOMENT_KEY])
+    version, moment = held.get(PROCESS_VERSION_KEY), held.get(NEXT_MOMENT_KEY)
+    if version is not None and (moment is None or moment > now.timestamp()):
+        return version
+    if version is None:
+        # ``add`` so that concurrent first requests agree on one token.
+        cache.add(PROCESS_VERSION_KEY, uuid.uuid4().hex, None)
+    else:
+        cache.set(PROCESS_VERSION_KEY, uuid.uuid4().hex, None)
+    # "none ahead" is kept as 0 would be read as passed: keep it for a day.
+    cache.set(NEXT_MOMENT_KEY, _next_moment(now) or now.timestamp() + 86400, None)
+    return cache.get(PROCESS_VERSION_KEY) or ""
+
+
+def process_changed() -> None:
+    """A new process version, now and when the transaction commits (a request in
+    between would otherwise keep the old page under the new version); the next
+    moment is looked up again."""
+
+    def bump() -> None:
+        cache.delete(NEXT_MOMENT_KEY)
+        cache.set(PROCESS_VERSION_KEY, uuid.uuid4().hex, None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def watch_process_rows(*models: type[Model], ignore: frozenset = frozenset()) -> None:
+    """A new process version whenever a row of ``models`` is saved or deleted,
+    except for a save of only the fields in ``ignore`` (a user's ``last_login``
+    changes no page)."""
+
+    def saved(sender, update_fields=None, **kwargs) -> None:
+        if not (update_fields and set(update_fields) <= ignore):
+            process_changed()
+
+    def deleted(sender, **kwargs) -> None:
+        process_changed()
+
+    for model in models:
+        label = model._meta.label
+        # The receivers are closures: held strongly, or they would be collected.
+        post_save.connect(
+            saved, sender=model, weak=False, dispatch_uid=f"pages_saved_{label}"
+        )
+        post_delete.connect(
+            deleted, sender=model, weak=False, dispatch_uid=f"pages_deleted_{label}"
+        )
+
+
+def request_is_cacheable(request) -> bool:
+    """A ``GET`` of a public address by a visitor with nothing of their own."""
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not any(part in request.path for part in PRIVATE_PATH_PARTS)
+    )
+
+
+def response_is_cacheable(response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    directives = {
+        part.split("=")[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+        if part
+    }
+    if directives & {"private", "no-store", "no-cache"}:
+        return False
+    return get_max_age(response) != 0
+
+
+def cache_key(request) -> str:
+    """The page's key: both versions, the host, the language the request is read
+    in and its whole address (hashed: addresses may be long)."""
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    language = get_language_from_request(request, check_path=True)
+    return ":".join(
+        (
+            "page",
+            content_version(),
+            process_version(),
+            request.get_host(),
+            language,
+            address,
+        )
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves anonymous visitors' pages from the cache (see the module)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request_is_cacheable(request):
+            response = self.get_response(request)
+            return self._private(response)
+        key = cache_key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            cached[HEADER] = "hit"
+            return cached
+        response = self.get_response(request)
+        if not response_is_cacheable(response):
+            return self._private(response)
+        patch_vary_headers(response, ("Cookie",))
+        if "Cache-Control" not in response:
+            # A view's own policy (a locator map kept for a year) stands.
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=0,
+                s_maxage=settings.PAGE_CACHE_PROXY_SECONDS,
+            )
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        response[HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def _private(response):
+        """A response that was not kept: no shared cache may keep it either."""
+        if "Cache-Control" not in response:
+            patch_cache_control(response, private=True)
+        return response
