@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include(community_urls)),
     path("", include("notifications.urls")),
+    path("", include("conversations.urls")),
     path("", include("practices.urls")),
     path("", include("projects.urls")),
     path("", include("events.urls")),

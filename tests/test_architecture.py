@@ -19,6 +19,7 @@ LAYERS = [
     "core",
     "community",
     "notifications",
+    "conversations",
     "practices",
     "events",
     "projects",

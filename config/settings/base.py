@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "core",
     "community",
     "notifications",
+    "conversations",
     "practices",
     "events",
     "projects",
@@ -318,6 +319,10 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
+# How many messages (first ones and replies together) one person may send in an
+# hour and in a day (``conversations.services``: counted in the database).
+CONVERSATIONS_MESSAGES_PER_HOUR = env_int("CONVERSATIONS_MESSAGES_PER_HOUR", 20)
+CONVERSATIONS_MESSAGES_PER_DAY = env_int("CONVERSATIONS_MESSAGES_PER_DAY", 60)
 # Whose address the "ip" limits count. Behind a reverse proxy every request comes
 # from the proxy's address, so one person's ten wrong passwords would lock everyone
 # out. Name the proxies you run: the number of them that append to X-Forwarded-For
