@@ -8,7 +8,8 @@ written down (services and views ask these functions).
   (``community.models.RoleKind``).
 - Starting a conversation with anyone else they have never talked to (shared no
   conversation with) needs a current verified affiliation
-  (``community.permissions.is_verified_member_staff``).
+  (``community.permissions.is_verified_member_staff``), or being a coordinator or
+  the programme office themselves.
 - A coordinator may suspend a person from messaging when one of their scopes
   covers the region or country of an organisation the person is affiliated with
   (verified or claimed); superusers anyone.
@@ -61,8 +62,13 @@ def is_suspended(user: User) -> bool:
 
 
 def may_start_with_strangers(user) -> bool:
-    """Verified members (a current verified affiliation) may write to anyone."""
-    return community_permissions.is_verified_member_staff(user)
+    """Verified members (a current verified affiliation), coordinators and the
+    programme office may write to anyone."""
+    return (
+        user.is_superuser
+        or community_permissions.is_coordinator(user)
+        or community_permissions.is_verified_member_staff(user)
+    )
 
 
 def is_account_gone(person: User) -> bool:

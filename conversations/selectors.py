@@ -16,6 +16,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from community.models import User
 from notifications.models import Notification
 
 from .models import Conversation, Message, Participant
@@ -99,8 +100,7 @@ def header_counts(user) -> tuple[int, int]:
         )
     ).exclude(sender_id=OuterRef("pk"))
     row = (
-        type(user)
-        .objects.filter(pk=user.pk)
+        User.objects.filter(pk=user.pk)
         .values_list(SubqueryCount(notices), SubqueryCount(messages.values("pk")))
         .first()
     )
