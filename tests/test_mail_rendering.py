@@ -7,7 +7,8 @@ parsed back with the standard library's ``email`` package.
 
 The kinds are taken from ``core.notices.mail_kinds()`` (the registry every app
 registers its outbox kinds in): a new kind without a row in ``EVENT_MAILS``,
-``EXCHANGE_MAILS``, ``COMMUNITY_MAILS`` or ``PRACTICE_MAILS`` fails
+``EXCHANGE_MAILS``, ``COMMUNITY_MAILS``, ``PRACTICE_MAILS`` or
+``CONVERSATION_MAILS`` fails
 ``test_every_kind_is_covered``.
 """
 
@@ -26,6 +27,7 @@ from django.utils.html import escape
 import polib
 import pytest
 
+from conversations.models import Conversation, Message, Report
 from core.notices import mail_kinds
 from exchanges.models import PeerExchange
 from exchanges.services import TRANSITIONS, _path_for
@@ -106,6 +108,9 @@ COMMUNITY_MAILS = {
 PRACTICE_MAILS = {
     "proposal_outcome": {"outcome": "rejected", "comment": FREE, "go_live_at": ""},
 }
+# Conversation kinds (``conversations.services``): about a message (or a report of
+# it) in a conversation with the subject ``TITLE``; they store nothing.
+CONVERSATION_MAILS = {"message_received": "message", "message_reported": "report"}
 
 
 def _parse(message) -> email.message.EmailMessage:
@@ -162,6 +167,7 @@ def test_every_kind_is_covered():
         | set(EXCHANGE_MAILS)
         | set(COMMUNITY_MAILS)
         | set(PRACTICE_MAILS)
+        | set(CONVERSATION_MAILS)
     )
 
 
@@ -218,6 +224,14 @@ def test_every_outbox_mail_shows_what_people_wrote_literally(
         kb.index_pages(home)["practices"], title=TITLE, slug="toms-land"
     )
     subjects = {"registration": registration, "event": event, None: None}
+    conversation = Conversation.objects.create(subject=TITLE)
+    message = Message.objects.create(
+        conversation=conversation, sender=UserFactory(first_name=PERSON), body=FREE
+    )
+    conversation_subjects = {
+        "message": message,
+        "report": Report.objects.create(message=message, reporter=UserFactory()),
+    }
     written = []
     with django_capture_on_commit_callbacks(execute=True):
         for kind, (about, context) in EVENT_MAILS.items():
@@ -285,6 +299,18 @@ def test_every_outbox_mail_shows_what_people_wrote_literally(
                         context=context,
                     ),
                     context,
+                )
+            )
+        for kind, about in CONVERSATION_MAILS.items():
+            written.append(
+                (
+                    outbox.notify(
+                        recipient=recipient,
+                        kind=kind,
+                        dedupe_key=f"{kind}:{language}",
+                        subject_object=conversation_subjects[about],
+                    ),
+                    {},
                 )
             )
     assert len(written) == len(mail_kinds())
