@@ -24,6 +24,7 @@ from core.search import SEARCH_GROUPS_HOOK
 
 from . import admin_views, dashboard, permissions  # noqa: F401
 from .admin_import import import_admin_urls, import_menu_item
+from .choosers import person_chooser_viewset
 from .models import Organisation, Region
 from .my_queue import claims_section
 from .search import organisation_search_group
@@ -252,3 +253,9 @@ hooks.register("register_admin_menu_item", import_menu_item)
 hooks.register(MY_QUEUE_HOOK, claims_section)
 # The "Cities and organisations" group of the site-wide search.
 hooks.register(SEARCH_GROUPS_HOOK, organisation_search_group)
+
+
+@hooks.register("register_admin_viewset")
+def register_person_chooser():
+    """The people chooser of the page editor (contact persons)."""
+    return person_chooser_viewset

@@ -27,6 +27,8 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
+from community.choosers import PersonChooserWidget
+from conversations.contact import CONTACT_EMAIL_HELP, CONTACT_PERSON_HELP
 from core.blocks import (
     FiguresBlock,
     ImageBlock,
@@ -120,6 +122,8 @@ class GoodPracticePage(HeroImageFields, ThemeFields, SharedFactsPage, Page):
         "start_year",
         "end_year",
         "scale",
+        "contact_person",
+        "contact_email",
     )
     base_form_class = SharedFactsForm
 
@@ -184,8 +188,11 @@ class GoodPracticePage(HeroImageFields, ThemeFields, SharedFactsPage, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=CONTACT_PERSON_HELP,
     )
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_email = models.EmailField(
+        _("contact e-mail"), blank=True, help_text=CONTACT_EMAIL_HELP
+    )
     presented_at = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("presented at event"),
@@ -237,7 +244,13 @@ class GoodPracticePage(HeroImageFields, ThemeFields, SharedFactsPage, Page):
             heading=_("Facts"),
         ),
         "body",
-        MultiFieldPanel(["contact_person", "contact_email"], heading=_("Contact")),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_person", widget=PersonChooserWidget),
+                "contact_email",
+            ],
+            heading=_("Contact"),
+        ),
     ]
 
     search_fields = [

@@ -22,7 +22,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from community.choosers import PersonChooserWidget
 from community.models import Organisation
+from conversations.contact import CONTACT_EMAIL_HELP, CONTACT_PERSON_HELP
 from core.blocks import (
     FiguresBlock,
     ImageBlock,
@@ -112,7 +114,14 @@ class SupportedProjectPage(HeroImageFields, ThemeFields, SharedFactsPage, Page):
     words, are each translation's own.
     """
 
-    FACT_FIELDS = ("cluster", "field_of_action", "sdgs", "stage")
+    FACT_FIELDS = (
+        "cluster",
+        "field_of_action",
+        "sdgs",
+        "stage",
+        "contact_person",
+        "contact_email",
+    )
     base_form_class = SharedFactsForm
 
     teaser = models.TextField(
@@ -155,6 +164,18 @@ class SupportedProjectPage(HeroImageFields, ThemeFields, SharedFactsPage, Page):
         related_name="projects",
     )
     body = StreamField(ProjectStreamBlock(), verbose_name=_("story"), blank=True)
+    contact_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=CONTACT_PERSON_HELP,
+    )
+    contact_email = models.EmailField(
+        _("contact e-mail"), blank=True, help_text=CONTACT_EMAIL_HELP
+    )
     tags = ClusterTaggableManager(through=SupportedProjectTag, blank=True)
 
     content_panels = [
@@ -179,6 +200,13 @@ class SupportedProjectPage(HeroImageFields, ThemeFields, SharedFactsPage, Page):
         ),
         InlinePanel("milestones", heading=_("Timeline"), label=_("Milestone")),
         "body",
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_person", widget=PersonChooserWidget),
+                "contact_email",
+            ],
+            heading=_("Contact"),
+        ),
     ]
 
     search_fields = [
