@@ -83,7 +83,15 @@ def conversation_start(request):
     recipient = get_object_or_404(User, pk=recipient_id)
     page, organisation = _context_of(request)
     gone = permissions.is_account_gone(recipient)
-    if request.method == "POST" and not gone:
+    # A plain member writing first to someone not open to everyone learns before
+    # typing that a verified affiliation is needed (the service refuses anyway).
+    needs_affiliation = not gone and not (
+        recipient.pk == request.user.pk
+        or permissions.is_open_to_everyone(recipient)
+        or permissions.may_start_with_strangers(request.user)
+        or permissions.have_talked(request.user, recipient)
+    )
+    if request.method == "POST" and not gone and not needs_affiliation:
         form = ConversationStartForm(request.POST)
         if form.is_valid():
             try:
@@ -115,6 +123,7 @@ def conversation_start(request):
             "recipient": recipient,
             "recipient_name": selectors.display_name(recipient),
             "gone": gone,
+            "needs_affiliation": needs_affiliation,
             "about_page": page,
             "about_organisation": organisation,
         },

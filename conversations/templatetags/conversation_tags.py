@@ -5,6 +5,7 @@ from django import template
 from django.utils.html import urlize
 from django.utils.safestring import SafeString, mark_safe
 
+from .. import contact
 from ..selectors import display_name, header_counts
 
 register = template.Library()
@@ -41,3 +42,25 @@ def header_unread(context) -> dict:
         notices, messages = header_counts(user)
         request._cc_header_unread = {"notifications": notices, "messages": messages}
     return request._cc_header_unread
+
+
+@register.inclusion_tag(
+    "conversations/includes/contact_button.html", takes_context=True
+)
+def page_contact_button(context, page) -> dict:
+    """``{% page_contact_button page %}``: a practice's or a project's contact
+    section, a "Write to <name>" link to the conversation form about the page
+    (sign-in first for visitors). Nothing when the page has nobody to write to,
+    and never an e-mail address."""
+    request = context.get("request")
+    person = contact.page_contact(page)
+    if person is None:
+        return {"person": None}
+    user = getattr(request, "user", None)
+    return {
+        "person": person,
+        "name": display_name(person),
+        "url": contact.contact_link(request, person, page=page),
+        "is_self": user is not None and user.pk == person.pk,
+        "signed_in": user is not None and user.is_authenticated,
+    }
