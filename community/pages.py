@@ -51,6 +51,10 @@ from .selectors import organisation_structured_data
 # gets ``organisation``, ``page`` and ``request`` and returns a dict with a
 # ``template`` (and whatever that template needs) or None when it has nothing to show.
 ORGANISATION_SECTIONS_HOOK = "community_organisation_sections"
+# ``hook(person=User, organisation=Organisation, request=...)`` gives the address
+# where a viewer writes to a person shown on a profile (conversations registers
+# it); community never links to the apps above it by name.
+PERSON_CONTACT_HOOK = "community_person_contact_url"
 
 # Organisations listed in the directory: members and those on their way in or out.
 LISTED_STATUSES = [
@@ -141,6 +145,8 @@ class VisiblePerson:
     expertise: list[str] | None
     offers: list[str] | None
     seeks: str | None
+    # Where "Write to <name>" leads (``PERSON_CONTACT_HOOK``); empty: no link.
+    contact_url: str = ""
 
 
 class NetworkIndexPage(RoutablePageMixin, Page):
@@ -460,9 +466,9 @@ class NetworkIndexPage(RoutablePageMixin, Page):
             }
             if not visible:
                 continue
-            people.append(
-                _visible_person(person, affiliation, visible, expertise_names)
-            )
+            shown = _visible_person(person, affiliation, visible, expertise_names)
+            shown.contact_url = person_contact_url(person, organisation, request)
+            people.append(shown)
         return people
 
     def get_sections(self, request, organisation) -> list[dict]:
@@ -532,6 +538,16 @@ class NetworkIndexPage(RoutablePageMixin, Page):
                 ),
             },
         )
+
+
+def person_contact_url(person, organisation, request) -> str:
+    """Where a viewer writes to ``person`` (the first hook that answers), or
+    an empty string."""
+    for hook in hooks.get_hooks(PERSON_CONTACT_HOOK):
+        url = hook(person=person, organisation=organisation, request=request)
+        if url:
+            return url
+    return ""
 
 
 def _visible_person(

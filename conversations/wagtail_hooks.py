@@ -2,4 +2,4 @@
 (``personal_data``) and the latest conversations on a person's dashboard
 (``dashboard``)."""
 
-from . import dashboard, personal_data  # noqa: F401
+from . import dashboard, organisation, personal_data  # noqa: F401

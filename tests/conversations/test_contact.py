@@ -9,7 +9,7 @@ from allauth.account.models import EmailAddress
 
 from conversations import contact
 from tests import knowledge_fixtures as kf
-from tests.factories import UserFactory
+from tests.factories import AffiliationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +139,36 @@ def test_a_plain_member_may_write_to_a_focal_point_at_once(client, people):
     ).content.decode()
     assert 'name="body"' in html
     assert "Only verified members" not in html
+
+
+FIELDS = ("job_title", "bio", "languages", "expertise", "offers", "seeks")
+ALL_PUBLIC = dict.fromkeys(FIELDS, "public")
+
+
+def test_a_city_profile_asks_its_focal_points_and_visible_people(
+    client, people, site_pages
+):
+    kf.network_page(site_pages)
+    other_city = people.peer.affiliations.get().organisation
+    people.peer.visibility = ALL_PUBLIC
+    people.peer.save()
+    hidden = UserFactory(
+        first_name="Hidden",
+        last_name="Person",
+        visibility=dict.fromkeys(FIELDS, "coordinators"),
+    )
+    AffiliationFactory(user=hidden, organisation=other_city, verified=True)
+    url = f"/en/network/{other_city.slug}/"
+    client.force_login(people.verified)
+    html = client.get(url).content.decode()
+    assert "Ask the city" in html
+    assert "Write to Fatima Focal" in html
+    assert f"to={people.focal_point.pk}&amp;organisation={other_city.pk}" in html
+    assert "Write to Petra Peer" in html
+    assert "Hidden Person" not in html
+    for person in (people.peer, people.focal_point, hidden):
+        assert person.email not in html
+    client.logout()
+    html = client.get(url).content.decode()
+    assert "next=" in html
+    assert "You will be asked to sign in first." in html
