@@ -18,6 +18,7 @@ account_urlpatterns = [
 
 urlpatterns = [
     path("me/", views.dashboard, name="dashboard"),
+    path("people/", views.people, name="people"),
     path("profile/", views.profile, name="profile"),
     path(
         "profile/affiliations/new/",

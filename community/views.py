@@ -20,6 +20,7 @@ from . import selectors, services
 from .dashboard import dashboard_context
 from .forms import AffiliationClaimForm, DeleteAccountForm, ProfileForm
 from .models import Affiliation
+from .people import people_directory
 
 
 @login_required
@@ -27,6 +28,13 @@ def dashboard(request):
     """ "My Connective Cities": what needs doing now, the person's events, peer
     exchanges, affiliations and notices, and recommendations (``dashboard``)."""
     return render(request, "community/dashboard.html", dashboard_context(request))
+
+
+@login_required
+def people(request):
+    """Find a peer: members by expertise, place, language and offer, each with
+    why they matched (``community.people``)."""
+    return render(request, "community/people.html", people_directory(request))
 
 
 @login_required
