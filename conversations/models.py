@@ -280,6 +280,7 @@ class MessagingAction(models.TextChoices):
     BLOCKED = "blocked", _("Blocked a person")
     UNBLOCKED = "unblocked", _("Unblocked a person")
     REPORTED = "reported", _("Reported a message")
+    HANDLED = "handled", _("Marked a report handled")
     SUSPENDED = "suspended", _("Suspended from messaging")
     LIFTED = "lifted", _("Suspension lifted")
 

@@ -22,7 +22,7 @@ from allauth.account.models import EmailAddress
 from community import permissions as community_permissions
 from community.models import Affiliation, AffiliationStatus, Organisation, User
 
-from .models import Block, MessagingSuspension, Participant
+from .models import Block, MessagingSuspension, Participant, Report
 
 
 def has_verified_email(user) -> bool:
@@ -102,3 +102,35 @@ def can_suspend(actor, person: User) -> bool:
         )
         for organisation in organisations_of(person)
     )
+
+
+def reports_visible_to(user):
+    """Reports a coordinator handles: those whose sender or reporter is
+    affiliated (verified or claimed) with an organisation in one of their
+    scopes; superusers (the programme office) see all. Nobody else sees any."""
+    if not getattr(user, "is_authenticated", False):
+        return Report.objects.none()
+    if user.is_superuser:
+        return Report.objects.all()
+    scope = community_permissions.scope_q(
+        user,
+        region_path="organisation__region",
+        country_path="organisation__country",
+    )
+    if scope is None:
+        return Report.objects.none()
+    people = (
+        Affiliation.objects.filter(scope)
+        .filter(
+            Q(pk__in=Affiliation.objects.current())
+            | Q(status=AffiliationStatus.CLAIMED)
+        )
+        .values("user_id")
+    )
+    return Report.objects.filter(
+        Q(message__sender_id__in=people) | Q(reporter_id__in=people)
+    )
+
+
+def can_handle_report(user, report: Report) -> bool:
+    return reports_visible_to(user).filter(pk=report.pk).exists()

@@ -409,3 +409,26 @@ def messaging_suspension_lift(*, user: User, actor, reason: str = "") -> None:
     if not lifted:
         raise ConversationError(_("This person is not suspended from messaging."))
     _log(MessagingAction.LIFTED, actor=actor, person=user, reason=reason)
+
+
+@transaction.atomic
+def report_mark_handled(*, report: Report, actor, note: str = "") -> Report:
+    """A coordinator in scope (or the programme office) closes a report, with an
+    optional note that is logged."""
+    if not permissions.can_handle_report(actor, report):
+        raise NotAllowed(_("You may not handle this report."))
+    note = ConversationError.clean_text(note, limit=REASON_MAX_LENGTH, label=_("Note"))
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.handled:
+        raise ConversationError(_("This report has been handled already."))
+    report.handled = True
+    report.save(update_fields=["handled"])
+    _log(
+        MessagingAction.HANDLED,
+        actor=actor,
+        conversation=report.message.conversation,
+        message=report.message,
+        person=report.message.sender,
+        reason=note,
+    )
+    return report

@@ -91,7 +91,7 @@ def conversation_start(request):
         or permissions.may_start_with_strangers(request.user)
         or permissions.have_talked(request.user, recipient)
     )
-    if request.method == "POST" and not gone and not needs_affiliation:
+    if request.method == "POST" and not gone:
         form = ConversationStartForm(request.POST)
         if form.is_valid():
             try:
@@ -123,7 +123,8 @@ def conversation_start(request):
             "recipient": recipient,
             "recipient_name": selectors.display_name(recipient),
             "gone": gone,
-            "needs_affiliation": needs_affiliation,
+            # After a refused post the form shows the service's reason instead.
+            "needs_affiliation": needs_affiliation and request.method != "POST",
             "about_page": page,
             "about_organisation": organisation,
         },

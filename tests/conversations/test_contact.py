@@ -126,10 +126,10 @@ def test_a_plain_member_learns_before_typing_that_verification_is_needed(
         {"subject": "Hi", "body": "Hello"},
     )
     assert response.status_code == 200
-    assert (
-        "Only verified members of the network may write first"
-        in response.content.decode()
+    assert "Only verified members of the network may write" in (
+        response.content.decode()
     )
+    assert b'class="errorlist' in response.content
 
 
 def test_a_plain_member_may_write_to_a_focal_point_at_once(client, people):

@@ -4,12 +4,20 @@
 "denied" is 403 or 404 (a conversation that is not yours does not exist for you),
 "login" is the sign-in page."""
 
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 import pytest
 
 from conversations import services
-from conversations.models import Conversation, Message, Participant, Report
+from conversations.models import (
+    Conversation,
+    Message,
+    MessagingAction,
+    MessagingLog,
+    Participant,
+    Report,
+)
 from conversations.models import MessagingSuspension as Suspension
 
 from .conftest import verified_member
@@ -26,16 +34,23 @@ ACTORS = [
     "coordinator_out_of_scope",
 ]
 EXPECTED = {
-    #                          start      reply      read      report    suspend
-    "anonymous": ("login", "login", "login", "login", "login"),
-    "member": ("refused", "ok", "ok", "ok", "denied"),
-    "verified": ("ok", "ok", "ok", "ok", "denied"),
-    "blocked": ("refused", "refused", "ok", "ok", "denied"),
-    "suspended": ("refused", "refused", "ok", "ok", "denied"),
-    "coordinator_in_scope": ("ok", "denied", "denied", "denied", "ok"),
-    "coordinator_out_of_scope": ("ok", "denied", "denied", "denied", "denied"),
+    # start, reply, read, report, suspend, handle a report (the admin queue)
+    "anonymous": ("login", "login", "login", "login", "login", "login"),
+    "member": ("refused", "ok", "ok", "ok", "denied", "denied"),
+    "verified": ("ok", "ok", "ok", "ok", "denied", "denied"),
+    "blocked": ("refused", "refused", "ok", "ok", "denied", "denied"),
+    "suspended": ("refused", "refused", "ok", "ok", "denied", "denied"),
+    "coordinator_in_scope": ("ok", "denied", "denied", "denied", "ok", "ok"),
+    "coordinator_out_of_scope": (
+        "ok",
+        "denied",
+        "denied",
+        "denied",
+        "denied",
+        "denied",
+    ),
 }
-ACTIONS = ["start", "reply", "read", "report", "suspend"]
+ACTIONS = ["start", "reply", "read", "report", "suspend", "handle"]
 
 
 def _actor(people, name):
@@ -117,6 +132,23 @@ def test_permission_matrix(client, people, actor_name, action):
             reverse("message_report", args=[peer_message.pk]), {"reason": "Rude"}
         )
         outcome = _outcome(response, saved=Report.objects.exists())
+    elif action == "handle":
+        # Coordinators reach the admin through their group.
+        coordinators = Group.objects.get(name="Coordinators")
+        for person in (people.coordinator, people.outsider):
+            person.groups.add(coordinators)
+        report = Report.objects.create(
+            message=peer_message, reporter=people.verified, reason="Rude"
+        )
+        response = client.post(
+            reverse("conversations_report_handle", args=[report.pk]), {"note": "ok"}
+        )
+        report.refresh_from_db()
+        outcome = _outcome(response, saved=report.handled)
+        if outcome == "ok":
+            assert MessagingLog.objects.filter(
+                action=MessagingAction.HANDLED, reason="ok"
+            ).exists()
     else:
         target = verified_member(people.city, first_name="Target")
         response = client.post(
