@@ -27,6 +27,8 @@ from community.models import (
     Visibility,
 )
 from community.pages import NetworkIndexPage
+from conversations import services as conversations
+from conversations.models import Conversation
 from core.models import Cluster, HomePage
 
 from .core import (
@@ -43,14 +45,7 @@ from .data import load
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "connective-demo")
 ACTIVE = MembershipStatus.ACTIVE
 APPLIED = MembershipStatus.APPLIED
-# Organisation fields a row of the data may leave out.
-ORGANISATION_DEFAULTS = {
-    "population": None,
-    "website": "",
-    "official_languages": [],
-    "description": "",
-    "parent": "",
-}
+ORGANISATION_DEFAULTS = load("community")["organisation_defaults"]
 
 
 def organisations(slugs: set[str], log) -> dict[str, Organisation]:
@@ -259,9 +254,29 @@ def seed_network_page(log) -> None:
     index_page(NetworkIndexPage, home, spec, log, "network page")
 
 
+def seed_conversations(log) -> None:
+    """Conversations of demo people (``data/conversations.yaml``), made once."""
+    for spec in load("conversations")["conversations"]:
+        if Conversation.objects.filter(subject=spec["subject"]).exists():
+            continue
+        pair = [User.objects.get(email=person_email(spec[k])) for k in ("from", "with")]
+        first, *replies = spec["messages"]
+        talk = conversations.conversation_start(
+            sender=pair[0], recipient=pair[1], subject=spec["subject"], body=first
+        )
+        for turn, body in enumerate(replies, start=1):
+            last = conversations.message_send(
+                conversation=talk, sender=pair[turn % 2], body=body
+            )
+        if reason := spec.get("report"):
+            reporter = pair[len(replies) % 2 - 1]
+            conversations.message_report(message=last, reporter=reporter, reason=reason)
+
+
 def seed(log) -> None:
     seed_regions(log)
     seed_organisations(log)
     coordinators = seed_coordinators(log)
     seed_people(log, coordinators)
     seed_network_page(log)
+    seed_conversations(log)

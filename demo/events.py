@@ -177,16 +177,11 @@ def _apply(event: EventPage, user, organisation, job: str) -> None:
     )
 
 
-# The steps after "apply": the service, whether the applicant (rather than the
-# organiser) takes it, and whether it records a reason.
+# The steps after "apply" (``registrations.yaml``): the service, whether the
+# applicant (rather than the organiser) takes it, and whether it records a reason.
 STEPS = {
-    "accept": (services.registration_accept, False, True),
-    "waitlist": (services.registration_waitlist, False, True),
-    "decline": (services.registration_decline, False, True),
-    "confirm": (services.registration_confirm, True, False),
-    "withdraw": (services.registration_withdraw, True, True),
-    "check_in": (services.registration_check_in, False, False),
-    "no_show": (services.registration_mark_no_show, False, False),
+    step: (getattr(services, name), *flags)
+    for step, (name, *flags) in load("registrations")["steps"].items()
 }
 
 

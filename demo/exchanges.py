@@ -34,18 +34,7 @@ from .data import load
 
 S = ExchangeState
 # The steps from draft to each open state.
-WAY = [
-    ("submit", S.SUBMITTED),
-    ("start_review", S.ELIGIBILITY_REVIEW),
-    ("accept", S.ACCEPTED),
-    ("start_framing", S.FRAMING),
-    ("start_matching", S.MATCHING),
-    ("confirm_peers", S.PEERS_CONFIRMED),
-    ("start_agreement", S.AGREEMENT),
-    ("start_missions", S.MISSIONS),
-    ("start_report", S.REPORT),
-    ("file_report", S.FOLLOW_UP),
-]
+WAY = [(action, S(state)) for action, state in load("exchanges")["way"]]
 ORDER = [state for _action, state in WAY]
 
 

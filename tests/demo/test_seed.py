@@ -21,6 +21,8 @@ from community.models import (
     User,
 )
 from community.pages import NetworkIndexPage
+from conversations.admin_views import open_reports
+from conversations.models import Conversation, Message, Report
 from core.models import Cluster, FieldOfAction, HomePage
 from events.models import EventPage, Registration, RegistrationLog
 from notifications.models import Notification
@@ -60,6 +62,9 @@ def _counts() -> dict:
         Registration,
         RegistrationLog,
         Notification,
+        Conversation,
+        Message,
+        Report,
     ]
     counts = {model.__name__: model.objects.count() for model in models}
     counts["registration states"] = sorted(
@@ -122,3 +127,24 @@ def test_seed_demo_makes_the_network(seeded, client):
     }
     assert client.get("/en/network/").status_code == 200
     assert client.get("/de/network/greater-amman-municipality/").status_code == 200
+
+
+def test_seed_demo_makes_conversations_and_a_report_for_mena(seeded):
+    """Demo people talk in English, French, Arabic and German through the
+    services (so each message was mailed), and one message waits in the MENA
+    coordinator's queue of reports."""
+    subjects = set(Conversation.objects.values_list("subject", flat=True))
+    assert {
+        "Energy audits of public buildings",
+        "Tri des déchets à Bizerte",
+        "الإنارة الموفرة للطاقة في عمّان",
+        "Flächenrecycling in Frankfurt",
+    } <= subjects
+    assert Message.objects.count() >= 9
+    assert Notification.objects.filter(kind="message_received").exists()
+    mena = User.objects.get(email="coordinator.mena@example.org")
+    see = User.objects.get(email="coordinator.see@example.org")
+    [report] = open_reports(mena)
+    assert "خصم" in report.message.body
+    assert report.reporter.email == "demo.leila.haddad@example.org"
+    assert not open_reports(see).exists()
