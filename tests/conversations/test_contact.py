@@ -172,3 +172,20 @@ def test_a_city_profile_asks_its_focal_points_and_visible_people(
     html = client.get(url).content.decode()
     assert "next=" in html
     assert "You will be asked to sign in first." in html
+
+
+def test_editors_choose_the_contact_person_in_the_page_editor(client, people, pages):
+    editor = UserFactory(is_superuser=True, is_staff=True)
+    page = _practice(pages, contact_person=people.peer)
+    project = _project(pages)
+    client.force_login(editor)
+    for edited in (page, project):
+        html = client.get(
+            reverse("wagtailadmin_pages:edit", args=[edited.pk])
+        ).content.decode()
+        assert reverse("person_chooser:choose") in html
+    html = client.get(reverse("person_chooser:choose"), {"q": "Petra"}).content.decode()
+    assert "Petra Peer" in html
+    assert "Vera Verified" not in html
+    response = client.get(reverse("person_chooser:choose_results"), {"q": "1' OR"})
+    assert response.status_code == 200
