@@ -1,10 +1,11 @@
 """Asking a practice's contact person, end to end in Chromium.
 
-A verified member finds a practice, writes to its contact person from the
-practice's page, the contact person gets the mail (from the test outbox),
-follows its link, answers on the platform, and the member sees the answer from
-"My Connective Cities". No page and no mail shows either e-mail address; axe-core
-passes on the conversation pages; screenshots at 1280 and 390 px.
+A verified member finds a peer in the people directory, finds a practice,
+writes to its contact person from the practice's page, the contact person gets
+the mail (from the test outbox), follows its link, answers on the platform, and
+the member sees the answer from "My Connective Cities". No page and no mail
+shows either e-mail address; axe-core passes on the directory and the
+conversation pages; screenshots at 1280 and 390 px.
 """
 
 import re
@@ -40,7 +41,10 @@ def test_a_member_asks_a_practices_contact_and_reads_the_answer(
     )
     AffiliationFactory(user=member, organisation=city, verified=True)
     contact = UserFactory(
-        first_name="Jonas", last_name="Weber", email="jonas@loerrach.example"
+        first_name="Jonas",
+        last_name="Weber",
+        email="jonas@loerrach.example",
+        languages=["de", "en"],
     )
     AffiliationFactory(user=contact, organisation=city, verified=True)
     pages = kb.index_pages(site.home)
@@ -56,6 +60,14 @@ def test_a_member_asks_a_practices_contact_and_reads_the_answer(
         snapshot(page, artefacts, f"conversation-{name}", axe_js)
 
     sign_in(page, site, member.email)
+    # Find a peer: the directory says why each person matched.
+    page.goto(site("/en/people/"))
+    page.get_by_label("Speaks").select_option("de")
+    page.get_by_role("button", name="Show people").click()
+    expect(page.get_by_text("Speaks German")).to_be_visible()
+    expect(page.get_by_role("link", name="Write to Jonas Weber")).to_be_visible()
+    look("people")
+
     page.goto(site(pages["practices"].url))
     page.get_by_role("link", name="Separate waste collection").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
