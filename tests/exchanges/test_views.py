@@ -402,3 +402,21 @@ def test_case_page_hides_private_fields_of_peers_until_they_opt_in(client, world
     candidate.state = CandidateState.OPTED_IN
     candidate.save()
     assert "Head of land surveying" in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_case_page_links_a_peer_who_opted_in_to_a_conversation(client, world):
+    exchange = make_exchange(
+        world, S.MATCHING, case_manager=world.people.mena_coordinator
+    )
+    peer = world.people.practitioner
+    peer.visibility = {"job_title": "public"}
+    peer.save()
+    ExchangeCandidate.objects.create(
+        exchange=exchange, user=peer, state=CandidateState.OPTED_IN
+    )
+    sign_in(client, world.requester)
+    html = client.get(reverse("exchange_detail", args=(exchange.pk,))).content.decode()
+    assert f"{reverse('conversation_start')}?to={peer.pk}" in html
+    assert f"Write to {peer.get_full_name()}" in html
+    assert peer.email not in html
