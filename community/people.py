@@ -8,9 +8,10 @@ come from the person's verified organisations, which every member may see.
 
 "What they offer" filters on the profile's offers (``User.offers``, codes of
 ``Offer``: host a study visit, expert missions, present a practice, advise
-online). The exchanges app's own offers are not searched here: community may
-not import exchanges, and a person's profile offers are what they offer to
-peers.
+online) and on what apps above community add through the hook
+``PEOPLE_OFFER_HOOK`` (exchanges: a person's open ``ExchangeOffer`` of the
+matching kind); community never imports them. Both count as the "offers"
+profile field, so they are searched only where the viewer may see it.
 
 Each result says why it matched ("Expertise: Municipal services · Speaks Arabic
 · Offers: Host a study visit"). The page costs a fixed number of queries
@@ -25,6 +26,8 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
 
 from django_countries import countries
 
@@ -43,6 +46,9 @@ from .models import (
 from .pages import person_contact_url
 
 PER_PAGE = 24
+# ``hook(code)`` gives a ``Q`` on ``User`` for people who offer ``code`` (an
+# ``Offer`` code) elsewhere than on their profile, or ``None``.
+PEOPLE_OFFER_HOOK = "community_people_offers"
 # Searched profile fields and the visibility key that guards each.
 LANGUAGES_FIELD = "languages"
 EXPERTISE_FIELD = "expertise"
@@ -226,9 +232,12 @@ def people_directory(request) -> dict:
         )
     if chosen.get("offer"):
         code = chosen["offer"]
+        offers = Q(offers__contains=[code])
+        for hook in hooks.get_hooks(PEOPLE_OFFER_HOOK):
+            if (more := hook(code)) is not None:
+                offers |= more
         people = people.filter(
-            visible_q(viewer, OFFERS_FIELD, viewer_is_member=viewer_is_member),
-            offers__contains=[code],
+            offers, visible_q(viewer, OFFERS_FIELD, viewer_is_member=viewer_is_member)
         )
         reasons_of.append(
             gettext("Offers: %(offer)s") % {"offer": dict(Offer.choices)[code]}

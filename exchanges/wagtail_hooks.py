@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from community.people import PEOPLE_OFFER_HOOK
 from community.services import PERSONAL_DATA_HOOK, USER_DELETED_HOOK
 from core.my_queue import MY_QUEUE_HOOK
 
@@ -22,11 +23,13 @@ from .admin.case import (
 )
 from .admin.my_queue import exchanges_section
 from .admin.queue import ExchangeQueueView, ExchangesMenuItem
+from .offers import people_offering
 from .personal_data import exchanges_personal_data_part, exchanges_user_deleted
 
 hooks.register(PERSONAL_DATA_HOOK, exchanges_personal_data_part)
 hooks.register(USER_DELETED_HOOK, exchanges_user_deleted)
 hooks.register(MY_QUEUE_HOOK, exchanges_section)
+hooks.register(PEOPLE_OFFER_HOOK, people_offering)
 
 
 @hooks.register("register_admin_urls")

@@ -176,3 +176,18 @@ def test_hostile_query_strings_never_fail(client, world, params):
     client.force_login(world["viewer"])
     response = client.get(URL + "?" + urlencode(params))
     assert response.status_code == 200
+
+
+def test_an_open_exchange_offer_counts_as_an_offer_unless_hidden(client, world):
+    from exchanges.models import ExchangeOffer  # the hook's model, for this test
+
+    host = person(world, "Hamza")
+    hidden = person(world, "Hind", visibility={"offers": "coordinators"})
+    for someone in (host, hidden):
+        ExchangeOffer.objects.create(
+            user=someone, kind="study_visit", topic="Waste collection"
+        )
+    client.force_login(world["viewer"])
+    response = client.get(URL, {"offer": "host_study_visit"})
+    assert names(response) == ["Hamza Peer"]
+    assert "Offers: Host a study visit" in response.content.decode()
