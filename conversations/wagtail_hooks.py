@@ -50,10 +50,14 @@ def register_reports_menu_item():
 
 @hooks.register(MY_QUEUE_HOOK)
 def reports_section(*, request) -> QueueSection | None:
-    """Reported messages in the person's scope, oldest first (two queries)."""
+    """Reported messages in the person's scope, oldest first (two queries);
+    nothing when none waits."""
     if not admin_views.may_see_reports(request.user):
         return None
     reports = admin_views.open_reports(request.user)
+    total = reports.count()
+    if not total:
+        return None
     url = reverse("conversations_reports")
     return QueueSection(
         key="reports",
@@ -67,7 +71,7 @@ def reports_section(*, request) -> QueueSection | None:
             )
             for report in reports[:ROWS_PER_SECTION]
         ],
-        total=reports.count(),
+        total=total,
         more_url=url,
         order=40,
     )

@@ -38,11 +38,13 @@ def test_the_coordinator_in_scope_sees_the_report_with_its_message(
     assert reverse("messaging_suspend", args=[people.peer.pk]) in html
     assert people.peer.email not in html
     home = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Reported messages" in home
+    assert 'id="my-queue-kind-reports"' in home
     client.force_login(people.outsider)
     html = client.get(reverse("conversations_reports")).content.decode()
     assert "Buy my miracle pills" not in html
     assert "No reported message waits for you." in html
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'id="my-queue-kind-reports"' not in home
 
 
 def test_a_handled_report_leaves_the_queue(client, people, reported):
