@@ -28,10 +28,11 @@ class CommunityConfig(AppConfig):
         # outbox, which renders them by these kinds.
         mails.register()
         # A city's public profile shows its membership and the people who work
-        # there and chose to be seen; a sign-in changes none of it.
+        # there and chose to be seen, and whom to ask (its focal points); a sign-in
+        # changes none of it.
         from core.page_cache import watch_process_rows
 
-        from .models import Affiliation, Membership, User
+        from .models import Affiliation, Membership, Role, User
 
-        watch_process_rows(Membership, Affiliation)
+        watch_process_rows(Membership, Affiliation, Role)
         watch_process_rows(User, ignore=frozenset({"last_login"}))

@@ -220,6 +220,8 @@ def _urls(world, language: str) -> tuple[list[str], list[str]]:
             reverse("exchange_create"),
             reverse("practice_propose"),
             reverse("event_apply", args=[world["event"].pk]),
+            reverse("people"),
+            reverse("conversation_list"),
         ]
     return anonymous, member
 
