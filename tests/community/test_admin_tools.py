@@ -754,7 +754,5 @@ def test_names_in_an_arabic_coordinators_messages_keep_their_direction(
     response = coordinator_client.post(claim_url(claim, "verify"), follow=True)
     (message,) = [m for m in messages_of(response) if str(claim.organisation) in m]
     organisation = str(claim.organisation)
-    assert (
-        f"{FIRST_STRONG_ISOLATE}{organisation}{POP_DIRECTIONAL_ISOLATE}" in message
-    )
+    assert f"{FIRST_STRONG_ISOLATE}{organisation}{POP_DIRECTIONAL_ISOLATE}" in message
     assert f"{FIRST_STRONG_ISOLATE}{claim.user}{POP_DIRECTIONAL_ISOLATE}" in message
