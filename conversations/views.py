@@ -9,6 +9,7 @@ shows why. Ids that are not the person's give 404, like ids that do not exist.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -23,11 +24,17 @@ from . import permissions, selectors, services
 from .forms import ConversationStartForm, MessageForm, ReportForm, SuspendForm
 from .models import Block, Message, MessagingSuspension
 
+# Conversations on one page of the list.
+PER_PAGE = 25
+
 
 @login_required
 def conversation_list(request):
-    """The person's conversations, newest first, with how many messages in each
-    are unread (a fixed number of queries however many)."""
+    """The person's conversations, newest first, 25 to a page, with how many
+    messages in each are unread (a fixed number of queries however many)."""
+    page = Paginator(selectors.conversations_of(request.user), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     rows = [
         {
             "participant": participant,
@@ -37,7 +44,7 @@ def conversation_list(request):
                 for other in selectors.others_of(participant)
             ],
         }
-        for participant in selectors.conversations_of(request.user)
+        for participant in page
     ]
     blocked = [
         {"user": block.blocked, "name": selectors.display_name(block.blocked)}
@@ -48,7 +55,7 @@ def conversation_list(request):
     return render(
         request,
         "conversations/conversation_list.html",
-        {"rows": rows, "blocked": blocked},
+        {"rows": rows, "page_obj": page, "blocked": blocked},
     )
 
 

@@ -133,29 +133,39 @@ def _list_queries(client, django_assert_num_queries, budget):
 
 
 def test_the_list_costs_the_same_with_one_or_many_conversations(
-    client, people, django_assert_num_queries
+    client, people, django_assert_num_queries, settings
 ):
-    """The budget (9): session and user (2); the person's conversations with
-    their unread counts (1) and everyone in them (1); the people they blocked
-    (1); the header: unread notices and messages together (1) and the main
-    menu's site, language and view restrictions (3)."""
+    """The budget (10): session and user (2); how many conversations there are,
+    for the pages (1); the page's conversations with their unread counts (1) and
+    everyone in them (1); the people they blocked (1); the header: unread notices
+    and messages together (1) and the main menu's site, language and view
+    restrictions (3). The same at 1 and at 100 conversations, of which a page
+    shows 25."""
+    settings.CONVERSATIONS_MESSAGES_PER_HOUR = (
+        settings.CONVERSATIONS_MESSAGES_PER_DAY
+    ) = 200
     _start(people)
     client.force_login(people.peer)
-    response = _list_queries(client, django_assert_num_queries, 9)
+    response = _list_queries(client, django_assert_num_queries, 10)
     assert len(response.context["rows"]) == 1
-    for number in range(10):
+    for number in range(99):
         services.conversation_start(
             sender=people.coordinator,
             recipient=people.peer,
             subject=f"Topic {number}",
             body="Hello",
         )
-    response = _list_queries(client, django_assert_num_queries, 9)
+    response = _list_queries(client, django_assert_num_queries, 10)
     rows = response.context["rows"]
-    assert len(rows) == 11
+    assert len(rows) == 25
+    assert response.context["page_obj"].paginator.count == 100
     assert {row["participant"].unread for row in rows} == {1}
     html = response.content.decode()
-    assert "Vera Verified" in html and people.verified.email not in html
+    assert 'rel="next"' in html
+    assert people.verified.email not in html
+    last = client.get(reverse("conversation_list"), {"page": "4"})
+    assert "Vera Verified" in last.content.decode()  # the oldest, on the last page
+    assert client.get(reverse("conversation_list"), {"page": "x"}).status_code == 200
 
 
 def test_the_header_counts_unread_messages_until_read(client, people):
