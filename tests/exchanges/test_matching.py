@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -110,6 +111,15 @@ def test_people_are_ranked_with_explained_parts(world, experts):
         0,
         "No shared working language: interpretation needed.",
     )
+
+    # The case page offers to write to each suggested person on the platform.
+    client = Client()
+    client.force_login(manager)
+    response = client.get(reverse("exchange_admin_detail", args=(exchange.pk,)))
+    section = response.content.decode().split('id="suggested-people"', 1)[1]
+    section = section.split('id="suggested-organisations"', 1)[0]
+    for person in ranked:
+        assert f"/conversations/new/?to={person.pk}" in section
 
 
 @pytest.mark.django_db
