@@ -82,6 +82,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages, feeds and API answers compressed (static files come compressed from
+    # WhiteNoise, above, so images are never compressed again). Django pads each
+    # compressed response at random against BREACH, and CSRF tokens are masked.
+    "django.middleware.gzip.GZipMiddleware",
     "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LocaleMiddleware",

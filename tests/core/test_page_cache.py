@@ -197,3 +197,18 @@ def test_a_views_own_cache_policy_stands(client):
         response = client.get(url)
         assert response[HEADER] == state
         assert response["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
+def test_pages_are_sent_compressed_whether_kept_or_not(client, practice):
+    """HTML leaves compressed for clients that accept it (70-80 % smaller), a kept
+    page too, and decompresses to the page itself."""
+    import gzip
+
+    plain = _get(client, practice.url).content
+    for _ in range(2):
+        response = client.get(practice.url, HTTP_ACCEPT_ENCODING="gzip, br")
+        assert response[HEADER] == "hit"
+        assert response["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response["Vary"]
+        assert gzip.decompress(response.content) == plain
+        assert len(response.content) < len(plain) * 0.4
