@@ -52,9 +52,11 @@ system-deps:
 messages: deps
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 
-# Browser tests drive Debian's Chromium; never a browser download.
+# Browser tests drive Debian's Chromium; never a browser download. The proxy test
+# runs the deployment's nginx (deploy/nginx.conf) in front of the live site.
 test-deps:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@test -x /usr/sbin/nginx || { apt-get update -qq && apt-get install -y -qq nginx-light; }
 
 services:
 	@$(PY) -c "import psycopg; psycopg.connect('$(TEST_DATABASE_URL)'.replace('/connective_cities', '/postgres'), connect_timeout=3).close()" 2>/dev/null || { echo "PostgreSQL is not answering on 127.0.0.1:5432; start it with: pg_ctlcluster --skip-systemctl-redirect \$$(ls /etc/postgresql) main start"; exit 1; }

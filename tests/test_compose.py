@@ -208,3 +208,18 @@ def test_check_deploy_is_clean_with_the_compose_files_settings():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", **environment)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_only_the_proxy_publishes_the_site_so_web_can_scale():
+    """nginx (deploy/nginx.conf, run by tests/browser/test_proxy.py) is the one
+    public entrance; the web service publishes no port, so it can run as several
+    containers, and trusts the one proxy that appends the client's address."""
+    services = _services()
+    assert services["proxy"]["ports"] == ["8000:8000"]
+    assert "ports" not in services["web"]
+    assert services["proxy"]["environment"]["WEB_UPSTREAM"] == "web:8000"
+    (mount,) = services["proxy"]["volumes"]
+    assert mount.startswith("./deploy/nginx.conf:")
+    assert (ROOT / "deploy" / "nginx.conf").is_file()
+    count = _environment(services["web"])["ALLAUTH_TRUSTED_PROXY_COUNT"]
+    assert _resolve(count, {}) == "1"
