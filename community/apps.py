@@ -32,6 +32,7 @@ class CommunityConfig(AppConfig):
         # changes none of it.
         from core.page_cache import watch_process_rows
 
+        # (the rows a city's profile shows)
         from .models import Affiliation, Membership, Role, User
 
         watch_process_rows(Membership, Affiliation, Role)

@@ -7,11 +7,14 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        # Imported here: these modules read models, which load only once the app
+        # registry is ready.
         from core.page_cache import register_next_moment, watch_process_rows
 
-        from . import mails, signals  # noqa: F401 (signals connects the receivers)
+        # (signals connects the receivers; moments and models read the pages)
+        from . import mails, signals  # noqa: F401
         from .models import Registration
-        from .selectors import next_moment
+        from .moments import next_moment
 
         mails.register()
         # Anonymous pages show the places left and whether a call is open.

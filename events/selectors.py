@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from .models.registrations import (
     PLACE_HOLDING_STATES,
@@ -19,8 +19,6 @@ from .models.registrations import (
 )
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from .models import EventPage
 
 
@@ -124,17 +122,3 @@ def registration_for(user, event: EventPage) -> Registration | None:
         .select_related("organisation")
         .first()
     )
-
-
-def next_moment(now: datetime) -> datetime | None:
-    """The next moment after ``now`` at which an event page reads differently: a
-    published event starts or ends, or its call for applications opens or closes
-    (``core.page_cache`` serves anonymous pages anew from then on)."""
-    from .models import EventPage
-
-    names = ("starts_at", "ends_at", "applications_open", "applications_close")
-    firsts = EventPage.objects.live().aggregate(
-        **{name: Min(name, filter=Q(**{f"{name}__gt": now})) for name in names}
-    )
-    moments = [moment for moment in firsts.values() if moment is not None]
-    return min(moments) if moments else None

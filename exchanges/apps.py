@@ -20,6 +20,7 @@ class ExchangesConfig(AppConfig):
         # The public outcomes page lists closed cases and their checkpoints.
         from core.page_cache import watch_process_rows
 
+        # (the rows the outcomes page shows)
         from .models import ExchangeCheckpoint, PeerExchange
 
         watch_process_rows(PeerExchange, ExchangeCheckpoint)

@@ -52,8 +52,8 @@ def test_header_is_one_row_on_desktops(page, site, world, width):  # noqa: F811
 
 
 def test_phone_header_is_one_row_for_a_member(page, site, world):  # noqa: F811
-    """Brand, the notifications bell with its count and the menu button share one
-    row on a 390 px phone."""
+    """Brand, the notifications bell with its count, the messages link and the
+    menu button share one row on a 390 px phone."""
     member = UserFactory()
     for number in range(12):  # a two-digit count, the widest the bell gets often
         notify(member, number)
@@ -62,7 +62,12 @@ def test_phone_header_is_one_row_for_a_member(page, site, world):  # noqa: F811
     page.goto(site("/en/me/"))
     tops = {
         round(page.locator(selector).bounding_box()["y"])
-        for selector in (".brand", ".notifications-link", ".site-menu__button")
+        for selector in (
+            ".brand",
+            ".notifications-link:not(.conversations-link)",
+            ".conversations-link",
+            ".site-menu__button",
+        )
     }
     assert len(tops) == 1, tops
 

@@ -10,7 +10,8 @@ import pytest
 from conversations import services
 from conversations.models import Message
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# The migrations' rows (content types, locales) come back after the flush.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SENDS = 50
 

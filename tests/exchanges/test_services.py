@@ -39,6 +39,14 @@ def request_fields(world, **overrides) -> dict:
     return values
 
 
+def sends(callbacks) -> list:
+    """The callbacks that send notices: one per notice (the page cache's version
+    bumps, ``core.page_cache``, aside)."""
+    return [
+        callback for callback in callbacks if callback.__module__ != "core.page_cache"
+    ]
+
+
 @pytest.mark.django_db
 def test_verified_staff_files_and_submits_a_request(
     world, django_capture_on_commit_callbacks
@@ -62,7 +70,7 @@ def test_verified_staff_files_and_submits_a_request(
     # (who acted) does not.
     assert {n.recipient for n in notices} == coordinators
     assert {n.kind for n in notices} == {"exchange_submitted"}
-    assert len(callbacks) == len(coordinators)
+    assert len(sends(callbacks)) == len(coordinators)
 
 
 @pytest.mark.django_db
@@ -184,7 +192,7 @@ def test_every_state_change_is_announced_exactly_once(
         rows = Notification.objects.filter(
             dedupe_key__startswith=f"exchange:{exchange.pk}:{log.pk}:"
         )
-        assert rows.count() == len(callbacks) > 0, action
+        assert rows.count() == len(sends(callbacks)) > 0, action
         assert {row.kind for row in rows} == {f"exchange_{exchange.state}"}
         assert actor.pk not in {row.recipient_id for row in rows}
         with pytest.raises(services.ExchangeError):
