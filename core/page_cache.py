@@ -84,12 +84,14 @@ def process_version() -> str:
     now = timezone.now()
     held = cache.get_many([PROCESS_VERSION_KEY, NEXT_MOMENT_KEY])
     version, moment = held.get(PROCESS_VERSION_KEY), held.get(NEXT_MOMENT_KEY)
-    if version is not None and (moment is None or moment > now.timestamp()):
+    if version is not None and moment is not None and moment > now.timestamp():
         return version
     if version is None:
         # ``add`` so that concurrent first requests agree on one token.
         cache.add(PROCESS_VERSION_KEY, uuid.uuid4().hex, None)
-    else:
+    elif moment is not None:
+        # The moment passed. (Without one, a change has just made a new version
+        # and forgotten the moment: it is only looked up again.)
         cache.set(PROCESS_VERSION_KEY, uuid.uuid4().hex, None)
     # "none ahead" is kept as 0 would be read as passed: keep it for a day.
     cache.set(NEXT_MOMENT_KEY, _next_moment(now) or now.timestamp() + 86400, None)

@@ -146,6 +146,26 @@ def test_a_call_that_closes_shows_closed_at_the_next_request(client):
     assert _text(response) != open_page
 
 
+def test_a_call_closes_on_time_after_a_registration_changed_the_page(client):
+    """A registration renews the pages and the next moment is looked up again:
+    the call still closes on time."""
+    from core.page_cache import process_changed
+
+    closes = timezone.now() + timedelta(hours=1)
+    event = make_event(applications_close=closes)
+    _get(client, event.url)
+    process_changed()  # what a registration does
+    assert _get(client, event.url)[HEADER] == "miss"
+    assert _get(client, event.url)[HEADER] == "hit"
+    EventPage.objects.filter(pk=event.pk).update(
+        applications_close=timezone.now() - timedelta(minutes=1)
+    )
+    with mock.patch(
+        "core.page_cache.timezone.now", return_value=closes + timedelta(seconds=1)
+    ):
+        assert _get(client, event.url)[HEADER] == "miss"
+
+
 def test_signed_in_visitors_never_get_or_leave_a_shared_page(client, practice):
     user = UserFactory(first_name="Amina")
     anonymous = _get(client, practice.url)
