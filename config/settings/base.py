@@ -135,10 +135,11 @@ USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
     # One Redis, two logical databases: the broker keeps its queues apart from the
-    # cache, so a cache flush never drops a queued task.
+    # cache, so a cache flush never drops a queued task. Django's Redis cache, with
+    # one client per connection pool (core/cache.py says why).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": env("REDIS_CACHE_URL", redis_url_db(REDIS_URL, 1)),
             "KEY_PREFIX": "cc",
         }
