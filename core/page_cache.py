@@ -2,8 +2,8 @@
 
 An anonymous visitor's page is the same for everyone who asks for it, until what
 it shows changes. ``AnonymousPageCacheMiddleware`` keeps the whole response of a
-public ``GET`` under the request's address and two versions, and serves it again
-without running the view:
+public ``GET`` under the request's address, with the two versions it was made
+under, and serves it again without running the view while both are current:
 
 - the content version of the knowledge base (``core.knowledge.versions``): new
   after every publication, unpublication, move or deletion of a page and every
@@ -16,7 +16,8 @@ without running the view:
   with ``register_next_moment`` (an event starts, ends, opens or closes its call).
 
 So nothing has to be found and deleted when something changes: the next request
-asks under new versions, and the old entries expire (``PAGE_CACHE_SECONDS``).
+finds an entry of older versions and makes it again, and entries nobody asks for
+expire (``PAGE_CACHE_SECONDS``). The versions and the page are read in one call.
 
 Only what is the same for everyone is kept. A request is served from the cache
 only when it is a ``GET`` or ``HEAD`` without a session, a messages cookie or
@@ -44,6 +45,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import (
     cc_delim_re,
@@ -53,7 +55,7 @@ from django.utils.cache import (
 )
 from django.utils.translation import get_language_from_request
 
-from .knowledge.versions import content_version
+from .knowledge.versions import CONTENT_VERSION_KEY, content_version
 
 PROCESS_VERSION_KEY = "pages:process-version"
 NEXT_MOMENT_KEY = "pages:next-moment"
@@ -79,10 +81,12 @@ def _next_moment(now: datetime) -> float | None:
     return min(moments).timestamp() if moments else None
 
 
-def process_version() -> str:
-    """The current process version; a new one once the next moment has passed."""
+def process_version(held: dict | None = None) -> str:
+    """The current process version; a new one once the next moment has passed.
+    ``held`` may hold both keys already (the page cache reads them with the page)."""
     now = timezone.now()
-    held = cache.get_many([PROCESS_VERSION_KEY, NEXT_MOMENT_KEY])
+    if held is None:
+        held = cache.get_many([PROCESS_VERSION_KEY, NEXT_MOMENT_KEY])
     version, moment = held.get(PROCESS_VERSION_KEY), held.get(NEXT_MOMENT_KEY)
     if version is not None and moment is not None and moment > now.timestamp():
         return version
@@ -159,24 +163,27 @@ def response_is_cacheable(response) -> bool:
 
 
 def cache_key(request) -> str:
-    """The page's key: both versions, the host, the language the request is read
-    in and its whole address (hashed: addresses may be long)."""
+    """The page's key: the host, the language the request is read in and its whole
+    address (hashed: addresses may be long). The entry holds the versions it was
+    made under; it is served only while they are current."""
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     language = get_language_from_request(request, check_path=True)
-    return ":".join(
-        (
-            "page",
-            content_version(),
-            process_version(),
-            request.get_host(),
-            language,
-            address,
-        )
-    )
+    return ":".join(("page", request.get_host(), language, address))
+
+
+def current_versions(held: dict) -> tuple[str, str]:
+    """The content and process versions, from what ``held`` read already where it
+    can (a first request, or a passed moment, asks again)."""
+    content = held.get(CONTENT_VERSION_KEY) or content_version()
+    return content, process_version(held)
 
 
 class AnonymousPageCacheMiddleware:
-    """Serves anonymous visitors' pages from the cache (see the module)."""
+    """Serves anonymous visitors' pages from the cache (see the module).
+
+    One cache call per kept page: the versions and the page are read together,
+    and the page is kept as its status, headers and bytes (a response object
+    costs more to rebuild from the cache than to make anew from these)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -186,10 +193,16 @@ class AnonymousPageCacheMiddleware:
             response = self.get_response(request)
             return self._private(response)
         key = cache_key(request)
-        cached = cache.get(key)
-        if cached is not None:
-            cached[HEADER] = "hit"
-            return cached
+        held = cache.get_many(
+            [CONTENT_VERSION_KEY, PROCESS_VERSION_KEY, NEXT_MOMENT_KEY, key]
+        )
+        versions = current_versions(held)
+        kept = held.get(key)
+        if kept is not None and kept[0] == versions:
+            status, headers, content = kept[1:]
+            response = HttpResponse(content, status=status, headers=headers)
+            response[HEADER] = "hit"
+            return response
         response = self.get_response(request)
         if not response_is_cacheable(response):
             return self._private(response)
@@ -204,7 +217,8 @@ class AnonymousPageCacheMiddleware:
             )
         if hasattr(response, "render") and callable(response.render):
             response.render()
-        cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        entry = (versions, response.status_code, dict(response.items()))
+        cache.set(key, (*entry, response.content), settings.PAGE_CACHE_SECONDS)
         response[HEADER] = "miss"
         return response
 
