@@ -7,8 +7,6 @@ from django.utils import translation
 import pytest
 from pytest_django.plugin import blocking_manager_key
 
-from demo import core as demo_core
-
 
 def _quiet(message: str) -> None:
     """Demo seeding logs progress; tests do not need it."""
@@ -49,29 +47,43 @@ def _clear_cache():
 @pytest.fixture
 def site_pages(db):
     """The demo page tree (home, about pages) in English and German (the other
-    languages only where a test asks for them: each costs a second per test)."""
-    demo_core.seed_taxonomy(log=_quiet)
-    return demo_core.seed_pages(log=_quiet, languages=("de",))
+    languages only where a test asks for them: each costs a second per test); the
+    test database has it from the start (``django_db_setup``)."""
+    from tests.knowledge_fixtures import seed_site
+
+    return seed_site()
 
 
 # What the migrations put in the test database (locales, Wagtail's root page, the
-# editorial groups), serialized once right after they ran; see django_db_setup.
+# editorial groups) and the base site, serialized once; see django_db_setup.
 _migration_rows: str | None = None
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """pytest-django's set-up, keeping the serialized migration rows.
+    """pytest-django's set-up, plus the base site most tests build on, kept with
+    the migrations' rows.
 
-    Django stores them on the connection object, and connection objects are per
-    context: once Playwright's event loop runs in this thread (browser tests), a
-    test may see a fresh connection without them, and serialized rollback silently
-    restores nothing. Keeping our own copy makes the restore independent of that.
+    The base site (taxonomy, SDGs, the home page tree in English and German:
+    ``tests.knowledge_fixtures.seed_site``) takes seconds to publish and index;
+    built once per test process and committed, every test starts with it, and a
+    test's changes to it are rolled back with the test.
+
+    The rows are serialized once it is built: Django stores them on the connection
+    object, and connection objects are per context: once Playwright's event loop
+    runs in this thread (browser tests), a test may see a fresh connection without
+    them, and serialized rollback silently restores nothing. Keeping our own copy
+    makes the restore independent of that.
     """
     from django.db import connection
 
+    from tests.knowledge_fixtures import seed_site
+
     global _migration_rows
-    _migration_rows = getattr(connection, "_test_serialized_contents", None)
+    with django_db_blocker.unblock():
+        seed_site()
+        _migration_rows = connection.creation.serialize_db_to_string()
+    connection._test_serialized_contents = _migration_rows
     yield
     # A reused database (--reuse-db) must not start the next run without them.
     with django_db_blocker.unblock():
@@ -80,7 +92,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 def restore_migration_rows() -> None:
-    """Put the migrations' rows back if a flush took them (Wagtail's root is gone).
+    """Put the migrations' rows and the base site back if a flush took them
+    (Wagtail's root is gone).
     The caller unblocks database access."""
     from django.db import connection
 

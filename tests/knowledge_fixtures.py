@@ -48,7 +48,21 @@ def publish(page: Page) -> Page:
 
 
 def seed_site() -> HomePage:
-    """Taxonomy, SDGs and the home page tree in English and German."""
+    """Taxonomy, SDGs and the home page tree in English and German: the base site.
+
+    The test database has it from the start (``tests/conftest.py``), so this finds
+    it; it is seeded (seconds) only where it is missing.
+    """
+    home = HomePage.objects.filter(locale__language_code="en").first()
+    if (
+        home is not None
+        and HomePage.objects.filter(translation_key=home.translation_key)
+        .filter(locale__language_code="de")
+        .exists()
+        and SDG.objects.exists()
+        and FieldOfAction.objects.exists()
+    ):
+        return home
     demo_core.seed_taxonomy(log=_quiet)
     demo_core.seed_sdgs(log=_quiet)
     return demo_core.seed_pages(log=_quiet, languages=("de",))

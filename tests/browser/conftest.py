@@ -131,6 +131,7 @@ def site(
     from wagtail.models import Page, Site
 
     from demo import core as demo_core
+    from tests.knowledge_fixtures import seed_site
 
     # Allauth counts its rate limits in the cache; each test starts with none used.
     cache.clear()
@@ -139,8 +140,7 @@ def site(
         Page.add_root(
             instance=Page(title="Root", slug="root", locale=demo_core.locales()["en"])
         )
-    demo_core.seed_taxonomy(log=_quiet)
-    home = demo_core.seed_pages(log=_quiet, languages=("de",))
+    home = seed_site()
     Site.objects.filter(is_default_site=True).update(
         hostname=live_server.thread.host, port=live_server.thread.port
     )

@@ -88,9 +88,9 @@ def _english():
 @pytest.fixture
 def regions(db):
     from demo.community import seed_regions
-    from demo.core import seed_taxonomy
+    from tests.knowledge_fixtures import seed_site
 
-    seed_taxonomy(log=lambda message: None)
+    seed_site()
     seed_regions(log=lambda message: None)
     return {
         region.slug: region

@@ -13,7 +13,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.models import Cluster, FieldOfAction
-from demo import core as demo_core
 from tests.factories import (
     AffiliationFactory,
     MembershipFactory,
@@ -23,6 +22,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.hostile.strategies import HOSTILE, hostile_value
+from tests.knowledge_fixtures import seed_site
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def _quiet(message):
 
 @pytest.fixture
 def world(db):
-    demo_core.seed_taxonomy(log=_quiet)
+    seed_site()
     region = RegionFactory(name="Middle East and North Africa", slug="mena")
     amman = OrganisationFactory(name="Amman", region=region, country="JO")
     MembershipFactory(organisation=amman)

@@ -39,9 +39,9 @@ DELETE_URL = "/en/profile/delete/"
 @pytest.fixture
 def person(db):
     """A practitioner with a full profile, a second address and a history."""
-    from demo.core import seed_taxonomy
+    from tests.knowledge_fixtures import seed_site
 
-    seed_taxonomy(log=lambda message: None)
+    seed_site()
     user = UserFactory(
         email="lina@example.org",
         first_name="Lina",

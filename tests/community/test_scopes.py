@@ -19,8 +19,8 @@ from community.permissions import (
 )
 from core.models import Cluster
 from demo.community import seed_regions
-from demo.core import seed_taxonomy
 from tests.factories import OrganisationFactory, RoleFactory, UserFactory
+from tests.knowledge_fixtures import seed_site
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def quiet(message: str) -> None:
 
 @pytest.fixture
 def taxonomy():
-    seed_taxonomy(log=quiet)
+    seed_site()
     seed_regions(log=quiet)
 
     def rows(model, slug):

@@ -28,9 +28,9 @@ pytestmark = pytest.mark.django_db
 def world(db):
     """Two regions, a member city in each, and people around them."""
     from demo.community import seed_regions
-    from demo.core import seed_taxonomy
+    from tests.knowledge_fixtures import seed_site
 
-    seed_taxonomy(log=lambda m: None)
+    seed_site()
     seed_regions(log=lambda m: None)
     mena = Region.objects.get(
         slug="middle-east-north-africa", locale__language_code="en"

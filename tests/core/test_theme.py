@@ -6,11 +6,10 @@ from django.core.exceptions import ValidationError
 import pytest
 
 from core.models import theme_mismatch, validate_theme
-from demo import core as demo_core
 from events.models import EventPage
 from practices.models import GoodPracticePage
 from projects.models import SupportedProjectPage
-from tests.knowledge_fixtures import cluster
+from tests.knowledge_fixtures import cluster, seed_site
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +18,7 @@ PAGE_MODELS = [GoodPracticePage, SupportedProjectPage, EventPage]
 
 @pytest.fixture
 def themes():
-    demo_core.seed_taxonomy(log=lambda message: None)
+    seed_site()
     governance = cluster("good-urban-governance")
     services = cluster("municipal-services")
     return governance, governance.fields_of_action.first(), services

@@ -11,7 +11,6 @@ from django.utils import timezone
 import pytest
 
 from community.models import Visibility
-from demo import core as demo_core
 from exchanges.models import (
     CandidateState,
     ExchangeActionItem,
@@ -28,7 +27,7 @@ from tests.factories import (
     RoleFactory,
     UserFactory,
 )
-from tests.knowledge_fixtures import cluster, field_of_action
+from tests.knowledge_fixtures import cluster, field_of_action, seed_site
 
 
 def _quiet(message: str) -> None:
@@ -88,7 +87,7 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:
-    demo_core.seed_taxonomy(log=_quiet)
+    seed_site()
     mena = RegionFactory(name="Middle East and North Africa", slug="mena")
     germany = RegionFactory(name="Germany", slug="germany")
     iud = cluster("integrated-urban-development")
