@@ -297,6 +297,22 @@ def make_practices(index, count: int) -> None:
     log("page tree checked: no problems")
 
 
+def busiest_pair(index) -> dict:
+    """The cluster and country with the most practices under ``index`` (keys
+    ``cluster__slug`` and ``country``), so a filtered page has many results."""
+    from django.db.models import Count
+
+    from practices.models import GoodPracticePage
+
+    return (
+        GoodPracticePage.objects.child_of(index)
+        .values("cluster__slug", "country")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .first()
+    )
+
+
 def measure(client, url: str, requests: int, *, cached: bool = True) -> dict:
     from core.knowledge.versions import content_changed
 
@@ -338,19 +354,11 @@ def main() -> None:
     index = seed_site()
     make_practices(index, options.count)
 
-    from django.db.models import Count
     from django.test import Client
 
     from practices.models import GoodPracticePage
 
-    # The busiest cluster and country pair, so the filtered page has many results.
-    pair = (
-        GoodPracticePage.objects.child_of(index)
-        .values("cluster__slug", "country")
-        .annotate(n=Count("pk"))
-        .order_by("-n")
-        .first()
-    )
+    pair = busiest_pair(index)
     base = index.url_path.split("/", 2)[2]  # "good-practices/"
     filtered = f"/en/{base}?cluster={pair['cluster__slug']}&country={pair['country']}"
     # A word of that cluster's vocabulary, so the filtered search finds something.

@@ -86,7 +86,7 @@ def main() -> None:
     english = {"locale__language_code": "en"}
     practice = GoodPracticePage.objects.live().filter(**english).first()
     event = EventPage.objects.live().filter(**english).order_by("-starts_at").first()
-    city = Organisation.objects.filter(slug="amman").first() or (
+    city = Organisation.objects.filter(slug="greater-amman-municipality").first() or (
         Organisation.objects.first()
     )
     pages = {
