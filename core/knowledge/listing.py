@@ -172,14 +172,30 @@ def localized_rows(model, rows: Iterable, locale_id: int) -> list:
 
 def localized_relations(page, locale_id: int, *names: str) -> dict:
     """The taxonomy rows a page points at (``cluster``, ``field_of_action``,
-    ``region``, ...) by attribute name, each in the language of ``locale_id``, or
-    ``None`` where the page has none: the facts a page's header shows. One query
-    per row."""
-    return {
-        name: localized_rows(type(row), [row], locale_id)[0] if row else None
-        for name in names
-        for row in [getattr(page, name)]
-    }
+    ``region``, ...) by attribute name, each in the language of ``locale_id`` (the
+    row itself where it has no translation), or ``None`` where the page has none:
+    the facts a page's header shows. One query per row: the row and its
+    translation together (by the page's own key, so a preview shows unsaved
+    choices)."""
+    relations = {}
+    for name in names:
+        field = page._meta.get_field(name)
+        row_id = getattr(page, field.attname)
+        if row_id is None:
+            relations[name] = None
+            continue
+        model = field.related_model
+        key = model.objects.filter(pk=row_id).values("translation_key")[:1]
+        rows = list(
+            model.objects.filter(
+                Q(pk=row_id) | Q(locale_id=locale_id, translation_key=Subquery(key))
+            )
+        )
+        relations[name] = next(
+            (row for row in rows if row.locale_id == locale_id),
+            next((row for row in rows if row.pk == row_id), None),
+        )
+    return relations
 
 
 # --- Facets and filters --------------------------------------------------------------
