@@ -23,10 +23,11 @@ from lxml import etree, html
 from community.models import Membership, MembershipStatus
 from core.checks import check_public_base_url
 from core.links import page_public_url, public_url
+from demo import core as demo_core
 from notifications import outbox, rendering
 from tests.events.fixtures import make_event
 from tests.events.helpers import participant
-from tests.knowledge_fixtures import module_world, seed_site
+from tests.knowledge_fixtures import module_world
 
 pytestmark = pytest.mark.django_db
 
@@ -313,7 +314,7 @@ def test_the_calendar_files_link_to_the_public_page(client, world, event, public
 
 
 def test_seeding_points_the_default_site_at_the_public_address(public_base):
-    seed_site()
+    demo_core.seed_pages(log=lambda message: None, languages=("de",))
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("cities.example.org", 443)
     assert site.root_url == BASE
