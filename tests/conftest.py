@@ -8,10 +8,6 @@ import pytest
 from pytest_django.plugin import blocking_manager_key
 
 
-def _quiet(message: str) -> None:
-    """Demo seeding logs progress; tests do not need it."""
-
-
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
     """With one test process per core (``make test``: pytest-xdist) every module's

@@ -30,10 +30,6 @@ URL = reverse("people")
 FIELDS = ("job_title", "bio", "languages", "expertise", "offers", "seeks")
 
 
-def _quiet(message):
-    pass
-
-
 @pytest.fixture
 def world(db):
     seed_site()

@@ -30,10 +30,6 @@ from tests.factories import (
 from tests.knowledge_fixtures import cluster, field_of_action, seed_site
 
 
-def _quiet(message: str) -> None:
-    """Seeding logs progress; tests do not need it."""
-
-
 def coordinators_group() -> Group:
     group, _created = Group.objects.get_or_create(name="Coordinators")
     group.permissions.add(
