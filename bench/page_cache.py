@@ -35,26 +35,16 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-" + "x" * 50)
 os.environ.setdefault("DJANGO_DEBUG", "false")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost")
+sys.path.insert(0, str(BASE_DIR / "bench"))
 
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    admin_url = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", (name,)
-        ).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
+from knowledge_base import create_database  # noqa: E402 - environment set first
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=200)
     options = parser.parse_args()
-    ensure_database(os.environ["DATABASE_URL"])
+    create_database(os.environ["DATABASE_URL"])
 
     import django
 
