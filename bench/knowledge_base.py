@@ -30,7 +30,10 @@ index in chunks of 500 (``index.add_items``, what ``update_index`` does).
 ``treebeard``'s ``fix_tree`` finds nothing to repair afterwards (checked below).
 Pages made this way have no revisions; the public site does not need them.
 
-Options: ``--count N`` (default 10000), ``--requests N`` per scenario (default 50).
+Options: ``--count N`` (default 10000), ``--requests N`` per scenario (default 50),
+``--plans`` (the plan of each uncached page's slowest query, and the indexes),
+``--seed-only``. The growth table in the README comes from runs at 1,000, 10,000
+and 100,000 (``DATABASE_URL`` naming one database per size).
 """
 
 import argparse
@@ -277,24 +280,145 @@ def make_practices(index, count: int) -> None:
     log(f"{missing} practices inserted in {time.perf_counter() - started:.1f} s")
 
     started = time.perf_counter()
-    from modelsearch.backends import get_search_backend
-
-    backend = get_search_backend()
-    search_index = backend.get_index_for_model(GoodPracticePage)
-    ids = [page.pk for page in pages]
-    for start in range(0, len(ids), 500):
-        chunk = list(
-            GoodPracticePage.objects.filter(pk__in=ids[start : start + 500])
-            .select_related("locale")
-            .prefetch_related("cities", "tags")
-        )
-        search_index.add_items(GoodPracticePage, chunk)
+    feed_search_index(GoodPracticePage, [page.pk for page in pages])
     log(f"search index fed in {time.perf_counter() - started:.1f} s")
+    sample = [page.pk for page in pages[:: max(1, len(pages) // 20)]]
+    check_search_index(GoodPracticePage, sample)
+    log(f"index rows of {len(sample)} practices equal those add_items writes")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     problems = Page.find_problems()
     assert not any(problems), f"tree problems: {problems}"
     log("page tree checked: no problems")
+
+
+def _vector_sql(texts: list[tuple[str, str]], config: str, params: list) -> str:
+    """SQL for the weighted tsvector of ``texts`` ((text, weight) pairs), what
+    modelsearch's ``ObjectIndexer.as_vector`` builds with Django expressions."""
+    if not texts:
+        return "''::tsvector"
+    parts = []
+    for text, weight in texts:
+        parts.append("setweight(to_tsvector(%s::regconfig, COALESCE(%s, '')), %s)")
+        params.extend((config, text, weight))
+    return " || ".join(parts)
+
+
+def feed_search_index(model, ids: list[int], chunk: int = 1000) -> None:
+    """Index ``ids`` the way ``add_items`` does, in far less time.
+
+    modelsearch's ``add_items`` builds every vector as Django expressions (about
+    9 ms of Python per practice) and recomputes the average title length over
+    the whole index after each call, so feeding grows with the square of the
+    count (28 ms per practice at 10,000). Here the texts and weights come from
+    the same ``ObjectIndexer.prepare_field`` and the vectors are written as plain
+    SQL, in each page's own language (``core.search_backend``); title norms are
+    computed once at the end. ``check_search_index`` compares the result with
+    ``add_items`` on a sample.
+    """
+    from django.db import connection
+
+    from modelsearch.backends import get_search_backend
+    from modelsearch.backends.database.postgres.postgres import (
+        IndexEntry,
+        ObjectIndexer,
+    )
+    from modelsearch.index import AutocompleteField, SearchField
+    from modelsearch.utils import get_content_type_pk
+
+    from core.search_backend import _language_of
+    from core.search_config import search_config_for
+
+    backend = get_search_backend()
+    content_type_pk = get_content_type_pk(model)
+    for start in range(0, len(ids), chunk):
+        objects = (
+            model.objects.filter(pk__in=ids[start : start + chunk])
+            .select_related("locale")
+            .prefetch_related("cities", "tags")
+        )
+        rows, params = [], []
+        for obj in objects:
+            indexer = ObjectIndexer(obj, backend)
+            title, body, autocomplete = [], [], []
+            for field in indexer.search_fields:
+                for current, weight, value in indexer.prepare_field(obj, field):
+                    text = value.strip()
+                    if not text:
+                        continue
+                    if isinstance(current, AutocompleteField):
+                        autocomplete.append((text, weight))
+                    elif isinstance(current, SearchField):
+                        target = title if current.field_name == "title" else body
+                        target.append((text, weight))
+            config = search_config_for(_language_of(obj))
+            params.extend((content_type_pk, str(obj.pk)))
+            vectors = [
+                _vector_sql(title, config, params),
+                _vector_sql(autocomplete, backend.autocomplete_config, params),
+                _vector_sql(body, config, params),
+            ]
+            params.extend((" ".join(t for t, _ in title), " ".join(t for t, _ in body)))
+            rows.append(f"(%s, %s, {', '.join(vectors)}, 1.0, %s, %s)")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {IndexEntry._meta.db_table} (content_type_id, "
+                "object_id, title, autocomplete, body, title_norm, title_text, "
+                f"body_text) VALUES {', '.join(rows)} "
+                "ON CONFLICT (content_type_id, object_id) DO UPDATE SET "
+                "title = EXCLUDED.title, autocomplete = EXCLUDED.autocomplete, "
+                "body = EXCLUDED.body, title_norm = 1.0, "
+                "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
+                params,
+            )
+    backend.get_index_for_model(model)._refresh_title_norms()
+
+
+def check_search_index(model, ids: list[int]) -> None:
+    """The rows ``feed_search_index`` wrote equal those of ``add_items``."""
+    from django.db import connection
+
+    from modelsearch.backends import get_search_backend
+    from modelsearch.backends.database.postgres.postgres import IndexEntry
+    from modelsearch.utils import get_content_type_pk
+
+    def rows():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT object_id, title::text, autocomplete::text, body::text, "
+                f"title_text, body_text FROM {IndexEntry._meta.db_table} "
+                "WHERE content_type_id = %s AND object_id = ANY(%s) ORDER BY 1",
+                [get_content_type_pk(model), [str(pk) for pk in ids]],
+            )
+            return cursor.fetchall()
+
+    bulk = rows()
+    objects = list(
+        model.objects.filter(pk__in=ids)
+        .select_related("locale")
+        .prefetch_related("cities", "tags")
+    )
+    get_search_backend().get_index_for_model(model).add_items(model, objects)
+    expected = rows()
+    assert len(bulk) == len(expected) == len(ids), (len(bulk), len(ids))
+    # A page's tags and cities come from a prefetch without an order, so their
+    # words may sit at other positions: compare each lexeme's weights and the
+    # plain texts' words, not positions.
+    columns = ("title", "autocomplete", "body", "title_text", "body_text")
+    for ours, theirs in zip(bulk, expected, strict=True):
+        for column, mine, wanted in zip(columns, ours[1:], theirs[1:], strict=True):
+            same = _unordered(column, mine) == _unordered(column, wanted)
+            assert same, f"{column} of {ours[0]}: {mine!r} != {wanted!r}"
+
+
+def _unordered(column: str, value: str):
+    if column.endswith("_text"):
+        return sorted(value.split())
+    lexemes = {}
+    for lexeme, _, positions in re.findall(r"'((?:[^']|'')*)'(:([\w,]+))?", value):
+        weights = re.sub(r"\d+", "", positions.replace(",", "")) if positions else ""
+        lexemes[lexeme] = sorted(weights.ljust(positions.count(",") + 1, "D"))
+    return lexemes
 
 
 def busiest_pair(index) -> dict:
@@ -314,6 +438,9 @@ def busiest_pair(index) -> dict:
 
 
 def measure(client, url: str, requests: int, *, cached: bool = True) -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     from core.knowledge.versions import content_changed
 
     for _ in range(3):  # warm caches (site root paths, compiled templates)
@@ -328,31 +455,80 @@ def measure(client, url: str, requests: int, *, cached: bool = True) -> dict:
         timings.append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - started_cpu) * 1000)
         assert response.status_code == 200
+    # One more request, its queries recorded (the slowest is explained below).
+    if not cached:
+        content_changed()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
     timings.sort()
     p95 = timings[max(0, int(round(0.95 * len(timings))) - 1)]
     match = re.search(
         r'class="result-count"[^>]*>\s*(\d[\d,]*)', response.content.decode()
     )
+    slowest = max(
+        queries.captured_queries,
+        key=lambda query: float(query["time"]),
+        default={"time": "0", "sql": ""},
+    )
     return {
         "median": statistics.median(timings),
         "cpu": statistics.median(cpu),
         "p95": p95,
-        "min": timings[0],
         "max": timings[-1],
+        "queries": len(queries.captured_queries),
+        "slowest": slowest,
         "results": match.group(1) if match else "?",
     }
+
+
+def explain(sql: str) -> list[str]:
+    """PostgreSQL's plan of ``sql`` as run (``EXPLAIN ANALYZE``), its node lines."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) {sql}")
+        lines = [row[0] for row in cursor.fetchall()]
+    return [line for line in lines if "->" in line or not line.startswith(" ")]
+
+
+def indexes() -> list[str]:
+    """The indexes that serve the listing and the search, by table."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE tablename "
+            "IN ('practices_goodpracticepage', 'wagtailsearch_indexentry', "
+            "'practices_goodpracticepage_cities', 'practices_goodpracticepage_sdgs',"
+            " 'practices_goodpracticetag', 'wagtailcore_page') ORDER BY 1, 2"
+        )
+        prefix = re.compile(r"^CREATE (UNIQUE )?INDEX \S+ ON \S+ ")
+        return [
+            f"{table}: {prefix.sub('', definition)}"
+            for table, _name, definition in cursor.fetchall()
+        ]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument(
+        "--plans",
+        action="store_true",
+        help="print the plan of each page's slowest query and the indexes",
+    )
+    parser.add_argument(
+        "--seed-only", action="store_true", help="prepare the database, measure nothing"
+    )
     options = parser.parse_args()
 
     print(f"database: {os.environ['DATABASE_URL']}")
     setup_django()
     index = seed_site()
     make_practices(index, options.count)
+    if options.seed_only:
+        return
 
     from django.test import Client
 
@@ -366,12 +542,19 @@ def main() -> None:
     searched = f"{filtered}&q={word}"
     scenarios = [
         ("index, no filter", f"/en/{base}"),
+        ("index, no filter, not cached", f"/en/{base}", False),
         ("index, cluster + country", filtered),
         ("index, cluster + country, not cached", filtered, False),
         (f"index, cluster + country + search '{word}'", searched),
         ("index, same + search, not cached", searched, False),
         ("index, search 'recycling', page 3", f"/en/{base}?q=recycling&page=3"),
+        (
+            "index, search 'recyclng' (typo), not cached",
+            f"/en/{base}?q=recyclng",
+            False,
+        ),
         ("site search 'waste'", "/en/search/?q=waste"),
+        ("site search 'waste', not cached", "/en/search/?q=waste", False),
         ("site search 'budget transparency'", "/en/search/?q=budget+transparency"),
     ]
     total = GoodPracticePage.objects.live().count()
@@ -381,15 +564,28 @@ def main() -> None:
     # in its own process) and the load average show how busy the machine was.
     print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     header = f"{'scenario':46} {'results':>8} {'median':>9} {'p95':>9} {'max':>9}"
-    print(f"{header} {'python cpu':>11}")
+    print(f"{header} {'python cpu':>11} {'queries':>8} {'slowest':>8}")
+    plans = []
     for name, url, *cached in scenarios:
         numbers = measure(client, url, options.requests, cached=all(cached))
+        slowest = numbers["slowest"]
         print(
             f"{name:46} {numbers['results']!s:>8} {numbers['median']:7.1f}ms "
             f"{numbers['p95']:7.1f}ms {numbers['max']:7.1f}ms {numbers['cpu']:9.1f}ms"
+            f" {numbers['queries']:8} {float(slowest['time']) * 1000:6.1f}ms"
         )
+        if not all(cached):
+            plans.append((name, slowest["sql"]))
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     print("Target: median under 100 ms for the filtered index and the search.")
+    if options.plans:
+        for name, sql in plans:
+            print(f"\nslowest query of '{name}':\n  {sql[:300]}...")
+            for line in explain(sql):
+                print(f"    {line}")
+        print("\nindexes:")
+        for line in indexes():
+            print(f"  {line}")
 
 
 if __name__ == "__main__":
