@@ -24,6 +24,34 @@ def pytest_xdist_make_scheduler(config, log):
     return ModuleScheduling(config, log)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _flush_with_delete():
+    """pytest-django empties every table after a transactional test with Django's
+    ``flush``, which on PostgreSQL is one ``TRUNCATE`` of the hundred-odd tables:
+    0.4 s, as each table gets new files. ``DELETE`` empties the same small tables
+    in a tenth of that, in the same transaction (foreign keys are checked at
+    commit). Only the flush without sequence resets is changed, the tests' one."""
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    truncate = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or allow_cascade:
+            return truncate(
+                self,
+                style,
+                tables,
+                reset_sequences=reset_sequences,
+                allow_cascade=allow_cascade,
+            )
+        # Table names from Django's introspection, quoted.
+        return [f"DELETE FROM {self.quote_name(table)};" for table in tables]  # noqa: S608
+
+    DatabaseOperations.sql_flush = sql_flush
+    yield
+    DatabaseOperations.sql_flush = truncate
+
+
 @pytest.fixture(autouse=True)
 def _default_language():
     """A test that activates German must not leak it into the next test."""
@@ -73,12 +101,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """
     from django.db import connection
 
+    from tests import snapshots
     from tests.knowledge_fixtures import seed_site
 
     global _migration_rows
     with django_db_blocker.unblock():
         seed_site()
         _migration_rows = connection.creation.serialize_db_to_string()
+        if snapshots.supported():
+            snapshots.forget_all()
+            snapshots.take("base")
     connection._test_serialized_contents = _migration_rows
     yield
     # A reused database (--reuse-db) must not start the next run without them.
@@ -89,14 +121,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 def restore_migration_rows() -> None:
     """Put the migrations' rows and the base site back if a flush took them
-    (Wagtail's root is gone).
+    (Wagtail's root is gone): from the snapshot on PostgreSQL (``tests.snapshots``),
+    with Django's serializer elsewhere.
     The caller unblocks database access."""
     from django.db import connection
 
     from wagtail.models import Page
 
+    from tests import snapshots
+
     if _migration_rows and Page.get_first_root_node() is None:
-        connection.creation.deserialize_db_from_string(_migration_rows)
+        if snapshots.supported():
+            snapshots.restore("base")
+        else:
+            connection.creation.deserialize_db_from_string(_migration_rows)
 
 
 def _transactional(item) -> bool:

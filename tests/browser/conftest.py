@@ -115,16 +115,12 @@ def _quiet(message: str) -> None:
 
 
 @pytest.fixture
-def site(
-    django_db_serialized_rollback,
-    transactional_db,
-    live_server,
-):
+def site(transactional_db, live_server):
     """The live server with the demo page tree; Wagtail's default Site points at it.
 
     The rows are committed (``transactional_db``) so that the live server's thread
-    sees them; ``django_db_serialized_rollback`` restores the migrations' rows that
-    the flush between transactional tests removes.
+    sees them; the migrations' rows and the base site, which the flush between
+    transactional tests removes, are put back before each test (``tests/conftest.py``).
     """
     from django.core.cache import cache
 

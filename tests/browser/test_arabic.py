@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from community.models import Region
 from demo.core import upsert_translated
 from tests import knowledge_fixtures as kb
+from tests import snapshots
 from tests.browser.conftest import seed_language
 from tests.browser.test_accessibility import describe, run_axe
 from tests.browser.test_knowledge_journey import world  # noqa: F401 (a fixture)
@@ -39,33 +40,38 @@ PRACTICES = {
 
 @pytest.fixture
 def arabic(site, world):  # noqa: F811
-    """The frame in Arabic, the region and three practices with Arabic texts."""
-    seed_language(site, "ar")
-    upsert_translated(
-        Region,
-        {
-            "en": {"name": "Middle East and North Africa"},
-            "ar": {"name": "الشرق الأوسط وشمال أفريقيا"},
-        },
-        {"slug": "middle-east-north-africa"},
-    )
-    kb.in_language(
-        world.pages["practices"],
-        "ar",
-        title="الممارسات الجيدة",
-        intro="ما فعلته المدن في مواجهة مشكلة ما، مرويًّا بحيث يتعلم منه غيرها.",
-    )
-    pages = {}
-    for key, (title, teaser) in PRACTICES.items():
-        pages[key] = kb.in_language(
-            getattr(world, key),
-            "ar",
-            title=title,
-            teaser=teaser,
-            body=kb.paragraph(teaser),
+    """The frame in Arabic, the region and three practices with Arabic texts
+    (built once per test process, then put back from a snapshot)."""
+
+    def build():
+        seed_language(site, "ar")
+        upsert_translated(
+            Region,
+            {
+                "en": {"name": "Middle East and North Africa"},
+                "ar": {"name": "الشرق الأوسط وشمال أفريقيا"},
+            },
+            {"slug": "middle-east-north-africa"},
         )
-    seed_language(site, "ar")  # publishing moved the default Site again
-    return pages
+        kb.in_language(
+            world.pages["practices"],
+            "ar",
+            title="الممارسات الجيدة",
+            intro="ما فعلته المدن في مواجهة مشكلة ما، مرويًّا بحيث يتعلم منه غيرها.",
+        )
+        pages = {}
+        for key, (title, teaser) in PRACTICES.items():
+            pages[key] = kb.in_language(
+                getattr(world, key),
+                "ar",
+                title=title,
+                teaser=teaser,
+                body=kb.paragraph(teaser),
+            )
+        seed_language(site, "ar")  # publishing moved the default Site again
+        return pages
+
+    return snapshots.kept("arabic", build)
 
 
 def _pages(arabic) -> dict[str, str]:

@@ -8,6 +8,7 @@ from django.utils import timezone
 import pytest
 from playwright.sync_api import expect
 
+from tests import snapshots
 from tests.browser.test_accessibility import describe, run_axe, sign_in
 from tests.events.fixtures import make_event
 
@@ -16,34 +17,44 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def events(site):
-    now = timezone.now()
-    upcoming = make_event(
-        title="Dialogue event on land management",
-        programme=[
-            {
-                "type": "item",
-                "value": {
-                    "title": "Welcome",
-                    "description": "Opening",
-                    "speakers": "Lina",
-                },
-            }
-        ],
-    )
-    past = make_event(
-        title="Dialogue event on waste",
-        starts_at=now - timedelta(days=40),
-        ends_at=now - timedelta(days=39),
-        applications_open=None,
-        applications_close=None,
-        documentation=[
-            {
-                "type": "project_idea",
-                "value": {"title": "Compost hubs", "city": "Irbid", "description": "d"},
-            }
-        ],
-    )
-    return {"upcoming": upcoming, "past": past}
+    """An upcoming and a past event, built once per test process and put back
+    from a snapshot for later tests."""
+
+    def build():
+        now = timezone.now()
+        upcoming = make_event(
+            title="Dialogue event on land management",
+            programme=[
+                {
+                    "type": "item",
+                    "value": {
+                        "title": "Welcome",
+                        "description": "Opening",
+                        "speakers": "Lina",
+                    },
+                }
+            ],
+        )
+        past = make_event(
+            title="Dialogue event on waste",
+            starts_at=now - timedelta(days=40),
+            ends_at=now - timedelta(days=39),
+            applications_open=None,
+            applications_close=None,
+            documentation=[
+                {
+                    "type": "project_idea",
+                    "value": {
+                        "title": "Compost hubs",
+                        "city": "Irbid",
+                        "description": "d",
+                    },
+                }
+            ],
+        )
+        return {"upcoming": upcoming, "past": past}
+
+    return snapshots.kept("event_pages", build)
 
 
 def _check(page, axe_js, url):

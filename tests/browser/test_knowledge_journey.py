@@ -28,6 +28,7 @@ from practices.services import (
     knowledge_base_workflow_ensure,
 )
 from tests import knowledge_fixtures as kb
+from tests import snapshots
 from tests.browser.test_accessibility import describe, run_axe
 from tests.browser.test_affiliation_journey import sign_in, sign_out
 from tests.factories import UserFactory
@@ -40,13 +41,18 @@ NEW_TEASER = "Tunis puts solar panels on its schools and sells the surplus."
 
 @pytest.fixture
 def world(site):
-    """The known practices and projects of ``knowledge_fixtures`` on the live site."""
-    world = kb.build_world()
-    # Seeding the demo pages again pointed the default site back at localhost:80.
-    live = Site.objects.get(is_default_site=True)
-    host, port = site.url.removeprefix("http://").rsplit(":", 1)
-    Site.objects.filter(pk=live.pk).update(hostname=host, port=int(port))
-    return world
+    """The known practices and projects of ``knowledge_fixtures`` on the live site,
+    built once per test process and put back from a snapshot for later tests."""
+
+    def build():
+        world = kb.build_world()
+        # Seeding the demo pages again pointed the default site back at localhost:80.
+        live = Site.objects.get(is_default_site=True)
+        host, port = site.url.removeprefix("http://").rsplit(":", 1)
+        Site.objects.filter(pk=live.pk).update(hostname=host, port=int(port))
+        return world
+
+    return snapshots.kept("knowledge_world", build)
 
 
 def member_of(group_name: str, **names):
