@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from demo import community, core, events, exchanges, notifications, practices, projects
+from demo.indexing import once_per_object
 
 # Projects come after events: each project links to the event it came from. The
 # notices of affiliations, registrations and exchanges are delivered in the
@@ -53,7 +54,9 @@ class Command(BaseCommand):
                 logger.setLevel(level)
         try:
             for group in SEEDS:
-                with transaction.atomic():
+                # Search and reference indexes updated once per object, at the
+                # end of the group, in its transaction (``demo.indexing``).
+                with transaction.atomic(), once_per_object():
                     for seed in group:
                         seed(log=self.log)
         finally:
