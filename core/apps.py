@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.signals import page_published
@@ -24,7 +25,13 @@ class CoreConfig(AppConfig):
 
         # Publishing a translation records the version of its original it follows;
         # publishing an original tells its translations what changed.
+        # The typo-forgiving search's threshold, on every database connection.
+        from .forgiving import set_similarity_threshold
         from .translations import status
+
+        connection_created.connect(
+            set_similarity_threshold, dispatch_uid="core.similarity_threshold"
+        )
 
         page_published.connect(
             status.page_published, dispatch_uid="core.translation_status"
