@@ -468,14 +468,14 @@ def build_world() -> SimpleNamespace:
     )
 
 
-def module_world(django_db_blocker):
-    """``build_world()`` once for a whole test module (a generator for a
-    module-scoped fixture; building it takes seconds).
+def module_world(django_db_blocker, build=build_world):
+    """``build()`` (by default ``build_world()``) once for a whole test module (a
+    generator for a module-scoped fixture; building it takes seconds).
 
     The world lives in a transaction that is rolled back after the module; every
     test runs in a savepoint inside it (pytest-django's ``db``), so what a test
     changes is undone before the next one.
     """
     with django_db_blocker.unblock(), transaction.atomic():
-        yield build_world()
+        yield build()
         transaction.set_rollback(True)

@@ -37,6 +37,7 @@ from community.models import (
     OrganisationName,
 )
 from community.wagtail_hooks import ClaimsMenuItem
+from tests import knowledge_fixtures, snapshots
 from tests.factories import (
     AffiliationFactory,
     MembershipFactory,
@@ -54,8 +55,7 @@ QUEUE_URL = "/admin/community/claims/"
 LOGIN_PREFIX = "/en/accounts/login/"
 
 
-@pytest.fixture
-def world(db):
+def build_world() -> dict:
     """Two regions with a member city each, a pending claim in Amman, and one
     person per actor of the matrix.
 
@@ -120,6 +120,19 @@ def world(db):
         "editor": editor,
         "superuser": UserFactory(is_superuser=True, is_staff=True),
     }
+
+
+@pytest.fixture(scope="module")
+def module_world(django_db_blocker):
+    """``build_world()`` once for the module (``tests.knowledge_fixtures``)."""
+    yield from knowledge_fixtures.module_world(django_db_blocker, build_world)
+
+
+@pytest.fixture
+def world(module_world, db):
+    """The module's world, its objects read again from the database, so that no
+    test sees what an earlier one did to them in memory."""
+    return snapshots.refetch(module_world)
 
 
 def organisation_data(world, **overrides) -> dict:

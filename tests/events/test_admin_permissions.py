@@ -39,6 +39,7 @@ from tests.events.test_admin_tools import (
 pytestmark = pytest.mark.django_db
 
 # The same event, people and applications as the tools' tests.
+module_world = test_admin_tools.module_world
 world = test_admin_tools.world
 
 LOGIN_PREFIX = "/en/accounts/login/"

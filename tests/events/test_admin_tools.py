@@ -20,6 +20,7 @@ from events.admin.scope import events_managed_by
 from events.models import EventInvitation, Registration, RegistrationLog
 from events.permissions import can_manage_event
 from notifications.models import Notification
+from tests import knowledge_fixtures, snapshots
 from tests.events.fixtures import make_event
 from tests.factories import (
     OrganisationFactory,
@@ -47,8 +48,7 @@ def make_registration(event, *, state="applied", user=None, **fields) -> Registr
     )
 
 
-@pytest.fixture
-def world(db):
+def build_world() -> dict:
     """An invite-only selection event running today in the MENA region, with an
     applicant from Amman and a confirmed participant from Skopje, and one person per
     actor of the permission matrix.
@@ -125,6 +125,19 @@ def world(db):
         "organiser": organiser,
         "superuser": UserFactory(is_superuser=True, is_staff=True),
     }
+
+
+@pytest.fixture(scope="module")
+def module_world(django_db_blocker):
+    """``build_world()`` once for the module (``tests.knowledge_fixtures``)."""
+    yield from knowledge_fixtures.module_world(django_db_blocker, build_world)
+
+
+@pytest.fixture
+def world(module_world, db):
+    """The module's world, its objects read again from the database, so that no
+    test sees what an earlier one did to them in memory."""
+    return snapshots.refetch(module_world)
 
 
 def list_url(event) -> str:

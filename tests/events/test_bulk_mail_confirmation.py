@@ -20,6 +20,7 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
+module_world = test_admin_tools.module_world
 world = test_admin_tools.world
 organiser_client = test_admin_tools.organiser_client
 

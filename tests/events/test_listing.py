@@ -10,6 +10,7 @@ from django.utils import timezone
 import pytest
 from lxml import html as lxml_html
 
+from demo.indexing import once_per_object
 from tests.events.fixtures import event_index, make_event
 from tests.knowledge_fixtures import cluster
 
@@ -110,9 +111,11 @@ def test_event_list_queries_do_not_grow_with_events(client):
     client.get(index.url)
     with CaptureQueriesContext(connection) as one:
         client.get(index.url)
-    for number in range(1, 50):
-        make_event(title=f"Event {number}")
-        _past(title=f"Past {number}")
+    # Indexed once each when the block ends, as the demo seeds (quicker).
+    with once_per_object():
+        for number in range(1, 50):
+            make_event(title=f"Event {number}")
+            _past(title=f"Past {number}")
     with CaptureQueriesContext(connection) as many:
         response = client.get(index.url)
     assert len(response.context["listing"].upcoming) == 50
@@ -132,9 +135,11 @@ def test_searching_the_calendar_queries_do_not_grow_with_events(client):
     client.get(index.url, params)
     with CaptureQueriesContext(connection) as one:
         client.get(index.url, params)
-    for number in range(1, 50):
-        make_event(title=f"Event {number}")
-        _past(title=f"Past {number}")
+    # Indexed once each when the block ends, as the demo seeds (quicker).
+    with once_per_object():
+        for number in range(1, 50):
+            make_event(title=f"Event {number}")
+            _past(title=f"Past {number}")
     with CaptureQueriesContext(connection) as many:
         response = client.get(index.url, params)
     listing = response.context["listing"]
