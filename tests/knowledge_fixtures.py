@@ -479,3 +479,23 @@ def module_world(django_db_blocker, build=build_world):
     with django_db_blocker.unblock(), transaction.atomic():
         yield build()
         transaction.set_rollback(True)
+
+
+def world_fixtures(build):
+    """A module's ``module_world`` and ``world`` fixtures for ``build()``: built
+    once for the module (``module_world`` above) and handed to each test with its
+    objects read again from the database, so that no test sees what an earlier
+    one did to them in memory. Use: ``module_world, world = world_fixtures(b)``."""
+    import pytest
+
+    from tests import snapshots
+
+    @pytest.fixture(scope="module", name="module_world")
+    def module_world_fixture(django_db_blocker):
+        yield from module_world(django_db_blocker, build)
+
+    @pytest.fixture(name="world")
+    def world_fixture(module_world, db):
+        return snapshots.refetch(module_world)
+
+    return module_world_fixture, world_fixture

@@ -37,7 +37,7 @@ from community.models import (
     OrganisationName,
 )
 from community.wagtail_hooks import ClaimsMenuItem
-from tests import knowledge_fixtures, snapshots
+from tests import knowledge_fixtures
 from tests.factories import (
     AffiliationFactory,
     MembershipFactory,
@@ -122,17 +122,7 @@ def build_world() -> dict:
     }
 
 
-@pytest.fixture(scope="module")
-def module_world(django_db_blocker):
-    """``build_world()`` once for the module (``tests.knowledge_fixtures``)."""
-    yield from knowledge_fixtures.module_world(django_db_blocker, build_world)
-
-
-@pytest.fixture
-def world(module_world, db):
-    """The module's world, its objects read again from the database, so that no
-    test sees what an earlier one did to them in memory."""
-    return snapshots.refetch(module_world)
+module_world, world = knowledge_fixtures.world_fixtures(build_world)
 
 
 def organisation_data(world, **overrides) -> dict:

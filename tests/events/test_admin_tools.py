@@ -20,7 +20,7 @@ from events.admin.scope import events_managed_by
 from events.models import EventInvitation, Registration, RegistrationLog
 from events.permissions import can_manage_event
 from notifications.models import Notification
-from tests import knowledge_fixtures, snapshots
+from tests import knowledge_fixtures
 from tests.events.fixtures import make_event
 from tests.factories import (
     OrganisationFactory,
@@ -127,17 +127,7 @@ def build_world() -> dict:
     }
 
 
-@pytest.fixture(scope="module")
-def module_world(django_db_blocker):
-    """``build_world()`` once for the module (``tests.knowledge_fixtures``)."""
-    yield from knowledge_fixtures.module_world(django_db_blocker, build_world)
-
-
-@pytest.fixture
-def world(module_world, db):
-    """The module's world, its objects read again from the database, so that no
-    test sees what an earlier one did to them in memory."""
-    return snapshots.refetch(module_world)
+module_world, world = knowledge_fixtures.world_fixtures(build_world)
 
 
 def list_url(event) -> str:
