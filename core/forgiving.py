@@ -105,9 +105,13 @@ def forgiving_matches(
     translated = base.filter(translation_key__in=keys)
     if keys and translated.exists():
         return translated, OTHER_LANGUAGE
-    similar = base.filter(pk__in=similar_pks(every_page, query))
-    if similar.exists():
-        return similar, SIMILAR
+    # Comparing words costs more than anything else in the listing, so it is done
+    # once: the facets, the count and the page of results then filter by keys.
+    similar = list(
+        base.filter(pk__in=similar_pks(every_page, query)).values_list("pk", flat=True)
+    )
+    if similar:
+        return base.filter(pk__in=similar), SIMILAR
     return None, ""
 
 
