@@ -24,6 +24,7 @@ from core.knowledge.listing import CARD_IMAGE_SPECS
 from core.models import SDG, Cluster, FieldOfAction, HomePage, StandardPage
 from demo import core as demo_core
 from demo.core import upsert_translated
+from demo.indexing import once_per_object
 from practices.models import GoodPracticeIndexPage, GoodPracticePage
 from projects.models import (
     ProjectCity,
@@ -63,9 +64,11 @@ def seed_site() -> HomePage:
         and FieldOfAction.objects.exists()
     ):
         return home
-    demo_core.seed_taxonomy(log=_quiet)
-    demo_core.seed_sdgs(log=_quiet)
-    return demo_core.seed_pages(log=_quiet, languages=("de",))
+    # Each row and page indexed once, when it is done (``demo.indexing``).
+    with once_per_object():
+        demo_core.seed_taxonomy(log=_quiet)
+        demo_core.seed_sdgs(log=_quiet)
+        return demo_core.seed_pages(log=_quiet, languages=("de",))
 
 
 def region(slug: str, name_en: str, name_de: str) -> Region:
@@ -326,6 +329,12 @@ def build_world() -> SimpleNamespace:
     project r1 (Amman requesting, Munich expert; advisory; first milestone 2019)
     learnt from p1 and came from that event; r2 (Tunis; idea; 2021) did not.
     """
+    # Each page and row indexed once, when the world is done (``demo.indexing``).
+    with once_per_object():
+        return _build_world()
+
+
+def _build_world() -> SimpleNamespace:
     from community.models import Membership
 
     home = seed_site()
@@ -481,11 +490,12 @@ def module_world(django_db_blocker, build=build_world):
         transaction.set_rollback(True)
 
 
-def world_fixtures(build):
-    """A module's ``module_world`` and ``world`` fixtures for ``build()``: built
-    once for the module (``module_world`` above) and handed to each test with its
-    objects read again from the database, so that no test sees what an earlier
-    one did to them in memory. Use: ``module_world, world = world_fixtures(b)``."""
+def world_fixtures(build, name: str = "world"):
+    """A module's ``module_world`` and ``world`` (or ``name``) fixtures for
+    ``build()``: built once for the module (``module_world`` above) and handed to
+    each test with its objects read again from the database, so that no test sees
+    what an earlier one did to them in memory.
+    Use: ``module_world, world = world_fixtures(build)``."""
     import pytest
 
     from tests import snapshots
@@ -494,7 +504,7 @@ def world_fixtures(build):
     def module_world_fixture(django_db_blocker):
         yield from module_world(django_db_blocker, build)
 
-    @pytest.fixture(name="world")
+    @pytest.fixture(name=name)
     def world_fixture(module_world, db):
         return snapshots.refetch(module_world)
 

@@ -22,7 +22,9 @@ from config.env import (
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+def _environment(**env: str) -> dict[str, str]:
+    """This process's environment without the settings' own variables, plus
+    ``env``."""
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -38,10 +40,28 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
         )
     }
     environment.update(env)
+    return environment
+
+
+def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env=environment,
+        env=_environment(**env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _read_settings(code: str, **env: str) -> subprocess.CompletedProcess:
+    """Run ``code`` in a fresh Python that reads the settings module as a server
+    would start it with ``env``; without ``django.setup()`` (no apps loaded), in
+    0.4 s instead of the 3.4 s of ``manage.py shell``."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=_environment(**env),
         capture_output=True,
         text=True,
         timeout=120,
@@ -176,10 +196,7 @@ def test_public_base_url_from_the_environment(environment, expected):
         "from django.conf import settings as s;"
         "print(s.PUBLIC_BASE_URL, s.WAGTAILADMIN_BASE_URL, s.WAGTAILAPI_BASE_URL)"
     )
-    result = _manage(
-        "shell",
-        "--no-imports",
-        "-c",
+    result = _read_settings(
         code,
         DJANGO_SETTINGS_MODULE="config.settings.dev",
         **environment,
@@ -230,10 +247,7 @@ def test_embedded_defaults_without_environment():
         " s.CACHES['default']['BACKEND'].rsplit('.', 1)[-1],"
         " s.EMAIL_BACKEND.rsplit('.', 2)[-2])"
     )
-    result = _manage(
-        "shell",
-        "--no-imports",
-        "-c",
+    result = _read_settings(
         code,
         DJANGO_SETTINGS_MODULE="config.settings.dev",
     )
@@ -252,10 +266,7 @@ def test_services_configured_from_environment():
         "print(s.DATABASES['default']['ENGINE'], s.CELERY_TASK_ALWAYS_EAGER,"
         " s.CELERY_BROKER_URL, s.CACHES['default']['LOCATION'])"
     )
-    result = _manage(
-        "shell",
-        "--no-imports",
-        "-c",
+    result = _read_settings(
         code,
         DJANGO_SETTINGS_MODULE="config.settings.dev",
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/postgres",

@@ -28,7 +28,7 @@ from events.models import EventPage
 from tests.events.fixtures import make_event
 from tests.events.test_event_facts import _edit_form_data
 from tests.factories import UserFactory
-from tests.knowledge_fixtures import in_language, publish
+from tests.knowledge_fixtures import in_language, publish, world_fixtures
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +49,7 @@ def editor(client):
     return user
 
 
-@pytest.fixture
-def event():
+def translated_event():
     """An English event with published German, French, Portuguese and Arabic
     translations."""
     english = make_event(title="Dialogue on land", venue="Old venue")
@@ -59,6 +58,10 @@ def event():
         for language, title in TITLES.items()
     }
     return english, translations
+
+
+# Built once for the module; each test gets it fresh from the database.
+module_world, event = world_fixtures(translated_event, name="event")
 
 
 def _statuses(page) -> dict[str, str]:
