@@ -6,6 +6,9 @@ page three to five times (created, revised, published, translated, facts copied
 to its translations), so the demo ran some 3,600 of them, 40 % of its time. Inside
 ``once_per_object()`` the two signal handlers' tasks are collected instead, and
 each object's are queued once when the block ends, for the state it ends in.
+
+It swaps the two handlers' task for the whole process, so it belongs in
+single-threaded work (seeding, tests), never around request code.
 """
 
 from collections.abc import Iterator
