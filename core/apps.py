@@ -23,15 +23,16 @@ class CoreConfig(AppConfig):
         # taxonomy rows start a new one (the directory's rows: register_directory).
         signals.connect()
 
-        # Publishing a translation records the version of its original it follows;
-        # publishing an original tells its translations what changed.
         # The typo-forgiving search's threshold, on every database connection.
         from .forgiving import set_similarity_threshold
-        from .translations import status
 
         connection_created.connect(
             set_similarity_threshold, dispatch_uid="core.similarity_threshold"
         )
+
+        # Publishing a translation records the version of its original it follows;
+        # publishing an original tells its translations what changed.
+        from .translations import status
 
         page_published.connect(
             status.page_published, dispatch_uid="core.translation_status"
