@@ -304,6 +304,15 @@ def _vector_sql(texts: list[tuple[str, str]], config: str, params: list) -> str:
     return " || ".join(parts)
 
 
+def _for_indexing(model, ids: list[int]):
+    """The rows ``ids`` with what their index entries read (language, cities, tags)."""
+    return (
+        model.objects.filter(pk__in=ids)
+        .select_related("locale")
+        .prefetch_related("cities", "tags")
+    )
+
+
 def feed_search_index(model, ids: list[int], chunk: int = 1000) -> None:
     """Index ``ids`` the way ``add_items`` does, in far less time.
 
@@ -332,11 +341,7 @@ def feed_search_index(model, ids: list[int], chunk: int = 1000) -> None:
     backend = get_search_backend()
     content_type_pk = get_content_type_pk(model)
     for start in range(0, len(ids), chunk):
-        objects = (
-            model.objects.filter(pk__in=ids[start : start + chunk])
-            .select_related("locale")
-            .prefetch_related("cities", "tags")
-        )
+        objects = _for_indexing(model, ids[start : start + chunk])
         rows, params = [], []
         for obj in objects:
             indexer = ObjectIndexer(obj, backend)
@@ -393,11 +398,7 @@ def check_search_index(model, ids: list[int]) -> None:
             return cursor.fetchall()
 
     bulk = rows()
-    objects = list(
-        model.objects.filter(pk__in=ids)
-        .select_related("locale")
-        .prefetch_related("cities", "tags")
-    )
+    objects = list(_for_indexing(model, ids))
     get_search_backend().get_index_for_model(model).add_items(model, objects)
     expected = rows()
     assert len(bulk) == len(expected) == len(ids), (len(bulk), len(ids))
