@@ -22,9 +22,9 @@ from config.env import (
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _environment(**env: str) -> dict[str, str]:
-    """This process's environment without the settings' own variables, plus
-    ``env``."""
+def _python(*args: str, **env: str) -> subprocess.CompletedProcess:
+    """A fresh Python in the project with this process's environment, without
+    the settings' own variables, plus ``env``."""
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -40,32 +40,25 @@ def _environment(**env: str) -> dict[str, str]:
         )
     }
     environment.update(env)
-    return environment
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=_environment(**env),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return _python("manage.py", *args, **env)
 
 
 def _read_settings(code: str, **env: str) -> subprocess.CompletedProcess:
-    """Run ``code`` in a fresh Python that reads the settings module as a server
-    would start it with ``env``; without ``django.setup()`` (no apps loaded), in
-    0.4 s instead of the 3.4 s of ``manage.py shell``."""
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=_environment(**env),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    """Run ``code`` where the settings module is read as a server would start
+    with ``env``; without ``django.setup()`` (no apps loaded), in 0.4 s instead of
+    the 3.4 s of ``manage.py shell``."""
+    return _python("-c", code, **env)
 
 
 def test_email_url_smtp_with_credentials():
