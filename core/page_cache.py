@@ -20,10 +20,10 @@ finds an entry of older versions and makes it again, and entries nobody asks for
 expire (``PAGE_CACHE_SECONDS``). The versions and the page are read in one call.
 
 Only what is the same for everyone is kept. A request is served from the cache
-only when it is a ``GET`` or ``HEAD`` without a session, a messages cookie or
-credentials, outside the admin and the account pages. A response is kept only
-when it is a complete ``200`` that set no cookie (a form's CSRF token sets one,
-so a page with a form is never shared) and does not say ``private`` or
+only when it is a ``GET`` without a session, a messages cookie or credentials,
+outside the admin, the account pages and the static and media files. A response
+is kept only when it is a complete ``200`` that set no cookie (a form's CSRF token
+sets one, so a page with a form is never shared) and does not say ``private`` or
 ``no-store``. (Every page varies on ``Cookie``, since its header asks who is
 signed in; without a session cookie that is nobody.) Signed-in visitors always
 get their own page.
@@ -33,6 +33,15 @@ For a proxy or CDN in front, responses that were kept say so in ``Cache-Control`
 ``Cookie``, so a shared cache never gives a signed-in visitor someone else's page
 and holds an anonymous one for seconds, not until the next change; every other
 response is marked ``private``.
+
+The middleware comes first (``MIDDLEWARE``): a kept page is stored with every
+header the middleware after it gave it (the security headers and policies, and
+the compression, so the address's compressed and plain versions are two entries:
+a browser's pages are compressed once, not at every request), and served without
+running any of them. Its key names the scheme, so a plain ``http`` request never
+gets a kept ``https`` page in place of its redirect. A kept page holds no secret
+(a page with a CSRF token sets a cookie and is not kept), so one compressed copy
+for everyone gives BREACH nothing to compare.
 """
 
 import hashlib
@@ -46,6 +55,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone
 from django.utils.cache import (
     cc_delim_re,
@@ -62,6 +72,9 @@ NEXT_MOMENT_KEY = "pages:next-moment"
 # Requests under these paths are never served from the cache: they belong to one
 # person (the admin, accounts) or change something.
 PRIVATE_PATH_PARTS = ("/admin/", "/django-admin/", "/accounts/")
+# Files, served by WhiteNoise (static) or the web server (media), with their own
+# headers: never looked up.
+FILE_PATHS = (settings.STATIC_URL, settings.MEDIA_URL)
 # The cookies of a visitor who has something of their own: a session (signed in,
 # or a form's data kept), and messages waiting to be shown.
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
@@ -146,6 +159,7 @@ def request_is_cacheable(request) -> bool:
         and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
         and "HTTP_AUTHORIZATION" not in request.META
         and not any(part in request.path for part in PRIVATE_PATH_PARTS)
+        and not request.path.startswith(FILE_PATHS)
     )
 
 
@@ -163,12 +177,16 @@ def response_is_cacheable(response) -> bool:
 
 
 def cache_key(request) -> str:
-    """The page's key: the host, the language the request is read in and its whole
-    address (hashed: addresses may be long). The entry holds the versions it was
-    made under; it is served only while they are current."""
+    """The page's key: the scheme, the host, the language the request is read in,
+    whether it is sent compressed and its whole address (hashed: addresses may be
+    long). The entry holds the versions it was made under; it is served only while
+    they are current."""
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     language = get_language_from_request(request, check_path=True)
-    return ":".join(("page", request.get_host(), language, address))
+    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    encoding = "gzip" if re_accepts_gzip.search(accepted) else "plain"
+    host = request.get_host()
+    return ":".join(("page", request.scheme, host, language, encoding, address))
 
 
 def current_versions(held: dict) -> tuple[str, str]:

@@ -79,6 +79,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous pages kept whole, outside everything else: a kept page is served
+    # with the headers every middleware below gave it when it was made (security
+    # headers, policies, compression), without running any of them again.
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -86,7 +90,6 @@ MIDDLEWARE = [
     # WhiteNoise, above, so images are never compressed again). Django pads each
     # compressed response at random against BREACH, and CSRF tokens are masked.
     "django.middleware.gzip.GZipMiddleware",
-    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -221,14 +221,67 @@ def test_a_views_own_cache_policy_stands(client):
 
 def test_pages_are_sent_compressed_whether_kept_or_not(client, practice):
     """HTML leaves compressed for clients that accept it (70-80 % smaller), a kept
-    page too, and decompresses to the page itself."""
+    page too, and decompresses to the page itself. The compressed page is kept as
+    it was compressed (once, not at every request), beside the plain one."""
     import gzip
 
     plain = _get(client, practice.url).content
-    for _ in range(2):
+    for state in ("miss", "hit"):
         response = client.get(practice.url, HTTP_ACCEPT_ENCODING="gzip, br")
-        assert response[HEADER] == "hit"
+        assert response[HEADER] == state
         assert response["Content-Encoding"] == "gzip"
         assert "Accept-Encoding" in response["Vary"]
         assert gzip.decompress(response.content) == plain
         assert len(response.content) < len(plain) * 0.4
+    # A client that does not accept it still gets the plain page, kept.
+    again = client.get(practice.url)
+    assert again[HEADER] == "hit"
+    assert "Content-Encoding" not in again
+    assert again.content == plain
+
+
+def test_a_kept_page_has_every_header_it_was_made_with(client, practice):
+    """The cache comes before the other middleware: a kept page is served with the
+    security headers and policies they gave it, not without them."""
+    made = _get(client, practice.url)
+    kept = _get(client, practice.url)
+    assert kept[HEADER] == "hit"
+    for header in (
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "X-Frame-Options",
+        "Content-Language",
+        "Vary",
+        "Cache-Control",
+    ):
+        assert kept[header] == made[header], header
+    assert "script-src 'self'" in kept["Content-Security-Policy"]
+
+
+def test_a_plain_http_request_gets_its_redirect_not_a_kept_page(
+    client, practice, settings
+):
+    """Pages kept for ``https`` are not served to ``http``, where the site
+    redirects to ``https`` first."""
+    settings.SECURE_SSL_REDIRECT = True
+    for state in ("miss", "hit"):
+        assert client.get(practice.url, secure=True)[HEADER] == state
+    response = client.get(practice.url)
+    assert response.status_code == 301
+    assert response["Location"] == f"https://testserver{practice.url}"
+    assert HEADER not in response
+
+
+def test_files_are_not_looked_up(practice):
+    """Static and media files have their own headers and are never kept."""
+    from django.test import RequestFactory
+
+    from core.page_cache import request_is_cacheable
+
+    factory = RequestFactory()
+    assert request_is_cacheable(factory.get(practice.url))
+    for path in ("/static/css/site.css", "/media/images/photo.jpg"):
+        assert not request_is_cacheable(factory.get(path)), path
