@@ -49,6 +49,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, Lower
 from django.utils.text import Truncator
@@ -767,6 +768,10 @@ class Listing(QueryLinks):
     active_filters: list[ActiveFilter] = field(default_factory=list)
     results: PaginatorPage | None = None
     items: list = field(default_factory=list)
+    # What the cards show beyond ``items``' own columns (``prefetch_related``
+    # lookups), loaded by ``card_items`` when the cards are rendered.
+    card_lookups: Sequence = ()
+    _cards_loaded: bool = field(default=False, repr=False)
     queryset: QuerySet | None = None
     map_counts: dict[int, int] = field(default_factory=dict)
     _terms: dict = field(default_factory=dict, repr=False)
@@ -861,6 +866,16 @@ class Listing(QueryLinks):
         """The normalized parameters of this exact page, for canonical links."""
         number = self.results.number if self.results else 1
         return self.querystring(page=str(number) if number > 1 else "")
+
+    @property
+    def card_items(self) -> list:
+        """``items`` with everything their cards show, loaded in a fixed number of
+        queries the first time. Templates read it inside the cards' cached
+        fragment, so a request whose cards are cached loads none of it."""
+        if not self._cards_loaded:
+            prefetch_related_objects(self.items, *self.card_lookups)
+            self._cards_loaded = True
+        return self.items
 
     @property
     def item_keys(self) -> str:
@@ -1055,18 +1070,23 @@ def run_listing(
     params,
     locale_id: int,
     decorate: Callable[[QuerySet], QuerySet],
+    card_lookups: Sequence = (),
     map_filter: ListingFilter | None = None,
     per_page: int = PER_PAGE,
 ) -> Listing:
     """Filter, search, count facets, sort and paginate ``base`` for one request.
 
     ``base`` is the unfiltered set (live, public children of the index page);
-    ``decorate`` adds the ``select_related``/``prefetch_related`` a result card
-    needs, applied to the one page of results only; ``map_filter`` is the city
-    filter whose values the map shows.
+    ``decorate`` shapes the query of the one page of results (the columns a card
+    needs); ``card_lookups`` are the relations a card shows, loaded only when the
+    cards are rendered (``Listing.card_items``); ``map_filter`` is the city filter
+    whose values the map shows.
     """
     listing = Listing(
-        locale_id=locale_id, language=current_language(), version=content_version()
+        locale_id=locale_id,
+        language=current_language(),
+        version=content_version(),
+        card_lookups=card_lookups,
     )
     read_search_and_filters(listing, filters, params)
     _read_sort(listing, params)
@@ -1117,7 +1137,7 @@ def run_listing(
     listing.items = list(listing.results.object_list)
     if listing.forgiven == SIMILAR:
         listing.suggestion = suggestion(
-            listing.query, [words_of(item) for item in listing.items]
+            listing.query, [words_of(item) for item in listing.card_items]
         )
     _build_facets(listing, filters, counts)
     _label_items(listing)

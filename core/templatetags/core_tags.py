@@ -14,6 +14,8 @@ from wagtail.models import Locale, Page, Site
 
 from core import bidi as bidi_text
 from core import links
+from core.knowledge.listing import cached
+from core.knowledge.versions import content_version
 
 register = template.Library()
 
@@ -69,31 +71,54 @@ def contact_email() -> str:
     return settings.CONTACT_EMAIL
 
 
-def _linked_pages(request) -> list[Page]:
+def _linked_pages(request) -> list[dict]:
     """The home page's live, public children that the main menu or the footer link
-    to, in the active language: one query for both (and one for view restrictions),
-    once per request. ``in_footer`` says which the footer lists."""
+    to, in the active language: each one's title, address and tree path, and
+    whether the menu (``in_menu``) or the footer (``in_footer``) lists it. Read
+    once per content version (new at every publication and view restriction), in
+    one query for both and one for view restrictions."""
     if not hasattr(request, "_cc_linked_pages"):
-        home = _home_page(request)
-        request._cc_linked_pages = (
-            list(
+        site = Site.find_for_request(request)
+
+        def read() -> list[dict]:
+            home = _home_page(request)
+            if home is None:
+                return []
+            pages = (
                 home.get_children()
                 .live()
                 .public()
                 .filter(Q(show_in_menus=True) | Q(standardpage__show_in_footer=True))
                 .annotate(in_footer=Coalesce("standardpage__show_in_footer", False))
             )
-            if home
+            return [
+                {
+                    "title": page.title,
+                    "url": page.get_url(request),
+                    "path": page.path,
+                    "in_menu": page.show_in_menus,
+                    "in_footer": page.in_footer,
+                }
+                for page in pages
+            ]
+
+        request._cc_linked_pages = (
+            cached(
+                content_version(),
+                ("linked-pages", site.pk, site.root_page_id, get_language()),
+                read,
+            )
+            if site
             else []
         )
     return request._cc_linked_pages
 
 
 @register.simple_tag(takes_context=True)
-def footer_pages(context) -> list[Page]:
+def footer_pages(context) -> list[dict]:
     """The standard pages below the home page that editors marked "show in footer"
-    (imprint, privacy notice)."""
-    return [page for page in _linked_pages(context["request"]) if page.in_footer]
+    (imprint, privacy notice): their titles and addresses."""
+    return [page for page in _linked_pages(context["request"]) if page["in_footer"]]
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -104,13 +129,48 @@ def main_menu(context):
     current_path = current.path if isinstance(current, Page) else ""
     items = [
         {
-            "page": item,
-            "current": bool(current_path) and current_path.startswith(item.path),
+            **item,
+            "current": bool(current_path) and current_path.startswith(item["path"]),
         }
         for item in _linked_pages(request)
-        if item.show_in_menus
+        if item["in_menu"]
     ]
     return {"items": items, "request": request}
+
+
+def _page_versions(request, page: Page) -> dict:
+    """The page's address (``url``) and its live versions by language
+    (``targets``): each one's key, address and whether it is this page's
+    translation (``own``) or the home page standing in for a missing one. Read once
+    per content version, in two queries."""
+    site = Site.find_for_request(request)
+
+    def read() -> dict:
+        translations = {}
+        # The home page in each language is the fallback for untranslated pages.
+        for candidate in (_home_page(request), page):
+            if candidate is None:
+                continue
+            for translation in (
+                candidate.get_translations(inclusive=True)
+                .live()
+                .select_related("locale")
+            ):
+                translations[translation.locale.language_code] = translation
+        return {
+            "url": page.get_url(request) or "",
+            "targets": {
+                code: {
+                    "pk": target.pk,
+                    "url": target.get_url(request),
+                    "own": target.translation_key == page.translation_key,
+                }
+                for code, target in translations.items()
+            },
+        }
+
+    key = ("page-versions", site.pk if site else None, page.pk)
+    return cached(content_version(), key, read)
 
 
 @register.simple_tag(takes_context=True)
@@ -129,28 +189,13 @@ def language_links(context) -> list[dict]:
     page = context.get("page")
     current = get_language()
     is_page = isinstance(page, Page) and bool(page.id)
-    translations, own = {}, set()
+    targets, own, suffix = {}, set(), ""
     if is_page:
-        # The home page in each language is the fallback for untranslated pages.
-        home = _home_page(request)
-        for candidate in (home, page):
-            if candidate is None:
-                continue
-            for translation in (
-                candidate.get_translations(inclusive=True)
-                .live()
-                .select_related("locale")
-            ):
-                translations[translation.locale.language_code] = translation
+        versions = _page_versions(request, page)
+        targets = versions["targets"]
         # The languages the page itself is in (not the home page's fallbacks).
-        own = {
-            code
-            for code, target in translations.items()
-            if target.translation_key == page.translation_key
-        }
-    suffix = ""
-    if is_page:
-        page_url = page.get_url(request) or ""
+        own = {code for code, target in targets.items() if target["own"]}
+        page_url = versions["url"]
         if page_url and request.path.startswith(page_url):
             suffix = request.path[len(page_url) :]
         if request.GET:
@@ -158,11 +203,11 @@ def language_links(context) -> list[dict]:
     links = []
     for code, name in settings.LANGUAGES:
         if is_page:
-            target = translations.get(code)
-            if target is page or (target and target.pk == page.pk):
+            target = targets.get(code)
+            if target and target["pk"] == page.pk:
                 url = request.get_full_path()
-            elif target:
-                url = target.get_url(request) + suffix
+            elif target and target["url"]:
+                url = target["url"] + suffix
             else:
                 url = f"/{code}/"
         else:

@@ -92,9 +92,9 @@ def practice_filters() -> list[ListingFilter]:
     ]
 
 
-def decorate_practices(queryset: QuerySet, *, locale_id: int, language: str):
-    """Everything a practice card shows, in a fixed number of queries."""
-    return queryset.defer_streamfields().prefetch_related(
+def practice_card_lookups(language: str) -> list:
+    """The relations a practice card shows, for ``prefetch_related``."""
+    return [
         card_images(),
         Prefetch(
             "cities",
@@ -102,6 +102,13 @@ def decorate_practices(queryset: QuerySet, *, locale_id: int, language: str):
         ),
         Prefetch("sdgs", queryset=SDG.objects.order_by("number")),
         "tags",
+    ]
+
+
+def decorate_practices(queryset: QuerySet, *, locale_id: int, language: str):
+    """Everything a practice card shows, in a fixed number of queries."""
+    return queryset.defer_streamfields().prefetch_related(
+        *practice_card_lookups(language)
     )
 
 
@@ -114,9 +121,8 @@ def practice_listing(index_page: KnowledgeIndexPage, request) -> Listing:
         filters=filters,
         params=request.GET,
         locale_id=index_page.locale_id,
-        decorate=lambda queryset: decorate_practices(
-            queryset, locale_id=index_page.locale_id, language=language
-        ),
+        decorate=lambda queryset: queryset.defer_streamfields(),
+        card_lookups=practice_card_lookups(language),
         map_filter=next(spec for spec in filters if spec.name == "city"),
     )
 

@@ -134,9 +134,9 @@ def project_filters() -> list[ListingFilter]:
     ]
 
 
-def decorate_projects(queryset: QuerySet, *, locale_id: int, language: str):
-    """Everything a project card shows, in a fixed number of queries."""
-    return queryset.defer_streamfields().prefetch_related(
+def project_card_lookups(language: str) -> list:
+    """The relations a project card shows, for ``prefetch_related``."""
+    return [
         card_images(),
         Prefetch(
             "city_roles",
@@ -146,6 +146,13 @@ def decorate_projects(queryset: QuerySet, *, locale_id: int, language: str):
         ),
         Prefetch("sdgs", queryset=SDG.objects.order_by("number")),
         "tags",
+    ]
+
+
+def decorate_projects(queryset: QuerySet, *, locale_id: int, language: str):
+    """Everything a project card shows, in a fixed number of queries."""
+    return queryset.defer_streamfields().prefetch_related(
+        *project_card_lookups(language)
     )
 
 
@@ -158,9 +165,8 @@ def project_listing(index_page: KnowledgeIndexPage, request) -> Listing:
         filters=filters,
         params=request.GET,
         locale_id=index_page.locale_id,
-        decorate=lambda queryset: decorate_projects(
-            queryset, locale_id=index_page.locale_id, language=language
-        ),
+        decorate=lambda queryset: queryset.defer_streamfields(),
+        card_lookups=project_card_lookups(language),
         map_filter=next(spec for spec in filters if spec.name == "city"),
     )
 

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 PROFILE_URL = "/en/profile/"
 # With the base site around it: its main menu is one of them.
-PROFILE_PAGE_QUERIES = 15
+PROFILE_PAGE_QUERIES = 12
 
 
 def profile_data(**overrides):
@@ -298,10 +298,10 @@ def test_profile_query_count_does_not_grow_with_affiliations(
 ):
     """The profile page costs the same with 1 or 10 affiliations.
 
-    Budget (14): session and user (2); the expertise choices in the active and
+    Budget (12): session and user (2); the expertise choices in the active and
     default language (the two locales 2, clusters 1, fields of action 1); the
-    person's stored expertise (clusters 1, fields 1); the header menu (site, locale,
-    view restrictions: 3) and its count of unread notifications (1); the
+    person's stored expertise (clusters 1, fields 1); the site (1; the header's
+    menu comes from the cache) and the header's count of unread notifications (1); the
     affiliations with their organisations (1) and the organisations' translated
     names (1).
     """

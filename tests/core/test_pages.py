@@ -86,6 +86,63 @@ def test_a_page_taken_off_the_footer_leaves_it(client, site_pages):
     assert 'href="/en/privacy/"' in html
 
 
+def _menu(client, url: str) -> list[str]:
+    tree = lxml_html.fromstring(client.get(url).content)
+    return [link.text_content() for link in tree.xpath("//nav[@class='main-nav']//a")]
+
+
+def _language_link(client, url: str, language: str) -> str:
+    tree = lxml_html.fromstring(client.get(url).content)
+    return tree.xpath(f"//a[@hreflang='{language}']")[0].get("href")
+
+
+def test_the_menu_shows_a_change_at_the_next_request(client, site_pages):
+    """The menu is kept per content version: a page published, restricted,
+    opened again or unpublished shows at the very next request."""
+    from wagtail.models import Locale, PageViewRestriction
+
+    from core.models import HomePage
+
+    assert "Contact" not in _menu(client, "/en/")
+    home = HomePage.objects.get(locale=Locale.objects.get(language_code="en"))
+    page = home.add_child(
+        instance=StandardPage(title="Contact", slug="contact", show_in_menus=True)
+    )
+    page.save_revision().publish()
+    assert "Contact" in _menu(client, "/en/")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert "Contact" not in _menu(client, "/en/")
+    restriction.delete()
+    assert "Contact" in _menu(client, "/en/about-us/")
+    page.unpublish()
+    assert "Contact" not in _menu(client, "/en/about-us/")
+
+
+def test_the_language_links_show_a_new_translation_at_the_next_request(
+    client, site_pages
+):
+    """Until a page is translated, its German link is the German home page; the
+    request after the translation is published links the translation."""
+    from wagtail.models import Locale
+
+    from core.models import HomePage
+
+    home = HomePage.objects.get(locale=Locale.objects.get(language_code="en"))
+    page = home.add_child(instance=StandardPage(title="Contact", slug="contact"))
+    page.save_revision().publish()
+    assert _language_link(client, "/en/contact/", "de") == "/de/"
+    german = page.copy_for_translation(Locale.objects.get(language_code="de"))
+    german.title = "Kontakt"
+    german.slug = "kontakt"
+    german.save_revision().publish()
+    assert _language_link(client, "/en/contact/", "de") == "/de/kontakt/"
+    german.refresh_from_db()  # live since the publication, which reads its own
+    german.unpublish()
+    assert _language_link(client, "/en/contact/", "de") == "/de/"
+
+
 def test_standard_pages_exist_in_both_languages(site_pages):
     for slug in ("about-us", "our-approach", "services", "imprint", "privacy"):
         pages = StandardPage.objects.filter(slug=slug).live()
