@@ -455,3 +455,24 @@ class TranslationSync(models.Model):
         """The original changed since, or nobody knows which version it was made
         from (that version was deleted)."""
         return bool(self.changed_fields) or self.source_revision_id is None
+
+
+class SearchWord(models.Model):
+    """A word of the search index's texts, which the typo-forgiving search corrects
+    a query to (``core.forgiving``).
+
+    PostgreSQL writes them itself: a trigger on the search index's table adds the
+    words of every row written (``core/migrations/0009_search_words.py``), so bulk
+    writes and the search library's own upserts are covered. Words are never
+    removed: one no page uses any more only corrects a query to something that
+    finds nothing. Other databases leave the table empty.
+    """
+
+    word = models.CharField(_("word"), max_length=40, primary_key=True)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self) -> str:
+        return self.word
