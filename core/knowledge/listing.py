@@ -1101,8 +1101,10 @@ def run_listing(
         candidates, filters, listing.selected, map_filter, version=listing.version
     )
     # Forgiven only when the words find nothing at all here, not when the
-    # filters leave none of what they find.
-    if listing.query and not counts[TOTAL].get("", 0) and not candidates.exists():
+    # filters leave none of what they find. Without a filter the total says so
+    # already (asking again cost 0.6 s at 100,000 practices).
+    found_nothing = listing.query and not counts[TOTAL].get("", 0)
+    if found_nothing and (not listing.selected or not candidates.exists()):
         forgiven, listing.forgiven = forgiving_matches(
             base, every_page, listing.query, language=listing.language
         )
