@@ -1,16 +1,12 @@
 """axe-core on the event pages: the calendar, an event page (signed out and
 signed in), the application form with errors, and "My events"."""
 
-from datetime import timedelta
-
-from django.utils import timezone
-
 import pytest
 from playwright.sync_api import expect
 
 from tests import snapshots
 from tests.browser.test_accessibility import describe, run_axe, sign_in
-from tests.events.fixtures import make_event
+from tests.events.fixtures import make_event, make_past_event
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +17,6 @@ def events(site):
     from a snapshot for later tests."""
 
     def build():
-        now = timezone.now()
         upcoming = make_event(
             title="Dialogue event on land management",
             programme=[
@@ -35,12 +30,9 @@ def events(site):
                 }
             ],
         )
-        past = make_event(
+        past = make_past_event(
             title="Dialogue event on waste",
-            starts_at=now - timedelta(days=40),
-            ends_at=now - timedelta(days=39),
-            applications_open=None,
-            applications_close=None,
+            days_ago=40,
             documentation=[
                 {
                     "type": "project_idea",

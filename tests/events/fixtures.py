@@ -61,6 +61,17 @@ def make_event(index: EventIndexPage | None = None, **fields) -> EventPage:
     return publish(event)
 
 
+def make_past_event(
+    index: EventIndexPage | None = None, *, days_ago: int = 60, days: int = 1, **fields
+) -> EventPage:
+    """A published event that began ``days_ago`` days ago and lasted ``days``,
+    without a call for applications; otherwise as ``make_event``."""
+    starts_at = timezone.now() - timedelta(days=days_ago)
+    fields.setdefault("starts_at", starts_at)
+    fields.setdefault("ends_at", starts_at + timedelta(days=days))
+    return make_event(index, applications_open=None, applications_close=None, **fields)
+
+
 def apply_for(event: EventPage, user, **fields):
     """``registration_apply`` with a complete, valid application; pass any argument
     to change it."""

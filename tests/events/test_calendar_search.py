@@ -6,12 +6,11 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
-from django.utils import timezone
 
 import pytest
 
 from events.models import EventIndexPage
-from tests.events.fixtures import event_index, make_event
+from tests.events.fixtures import event_index, make_event, make_past_event
 from tests.knowledge_fixtures import cluster
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +34,6 @@ def calendar(django_db_setup, django_db_blocker):
     """English and German events, built once for the module (rolled back after)."""
     with django_db_blocker.unblock(), transaction.atomic():
         index = event_index()
-        now = timezone.now()
         make_event(
             index,
             title="Workshop on composting",
@@ -57,14 +55,10 @@ def calendar(django_db_setup, django_db_blocker):
             teaser="Visiting the recycling centres of the markets.",
             **_at(20, 9, "Europe/Berlin"),
         )
-        make_event(
+        make_past_event(
             index,
             title="Composting conference",
             teaser="Looking back on a year of organic waste collection.",
-            starts_at=now - timedelta(days=60),
-            ends_at=now - timedelta(days=59),
-            applications_open=None,
-            applications_close=None,
         )
         make_event(
             index,

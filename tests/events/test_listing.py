@@ -11,17 +11,10 @@ import pytest
 from lxml import html as lxml_html
 
 from demo.indexing import once_per_object
-from tests.events.fixtures import event_index, make_event
+from tests.events.fixtures import event_index, make_event, make_past_event
 from tests.knowledge_fixtures import cluster
 
 pytestmark = pytest.mark.django_db
-
-
-def _past(**fields):
-    now = timezone.now()
-    fields.setdefault("starts_at", now - timedelta(days=60))
-    fields.setdefault("ends_at", now - timedelta(days=59))
-    return make_event(applications_open=None, applications_close=None, **fields)
 
 
 def _titles(response, key: str) -> list[str]:
@@ -30,7 +23,7 @@ def _titles(response, key: str) -> list[str]:
     return [event.title for event in items]
 
 
-def test_upcoming_lists_open_calls_first_then_past(client):
+def test_upcoming_lists_open_calls_first_thenmake_past_event(client):
     now = timezone.now()
     soon_closed = make_event(
         title="Soon but closed",
@@ -39,7 +32,7 @@ def test_upcoming_lists_open_calls_first_then_past(client):
         applications_open=now + timedelta(days=1),
     )
     later_open = make_event(title="Later and open")
-    old = _past(title="Long ago")
+    old = make_past_event(title="Long ago")
     response = client.get(event_index().url)
     assert response.status_code == 200
     assert _titles(response, "upcoming") == [later_open.title, soon_closed.title]
@@ -73,14 +66,14 @@ def test_filters_combine_and_are_shareable(client):
 
 def test_past_filter_hides_upcoming(client):
     make_event(title="Coming")
-    _past(title="Gone")
+    make_past_event(title="Gone")
     response = client.get(event_index().url, {"when": "past"})
     assert _titles(response, "past") == ["Gone"]
     assert "Upcoming events" not in response.content.decode()
 
 
 def test_unknown_values_and_huge_pages_give_a_normal_page(client):
-    _past(title="Gone")
+    make_past_event(title="Gone")
     response = client.get(
         event_index().url,
         {"format": "party", "cluster": "nope", "open": "maybe", "page": "99999999999"},
@@ -107,7 +100,7 @@ def test_event_list_queries_do_not_grow_with_events(client):
     None of these runs once per event, so 1 and 50 events cost the same."""
     index = event_index()
     make_event(title="Event 0")
-    _past(title="Past 0")
+    make_past_event(title="Past 0")
     client.get(index.url)
     with CaptureQueriesContext(connection) as one:
         client.get(index.url)
@@ -115,7 +108,7 @@ def test_event_list_queries_do_not_grow_with_events(client):
     with once_per_object():
         for number in range(1, 50):
             make_event(title=f"Event {number}")
-            _past(title=f"Past {number}")
+            make_past_event(title=f"Past {number}")
     client.get(index.url)  # the menu, cached again after the new content
     with CaptureQueriesContext(connection) as many:
         response = client.get(index.url)
@@ -132,7 +125,7 @@ def test_searching_the_calendar_queries_do_not_grow_with_events(client):
     index = event_index()
     params = {"q": "land", "from": "2000-01-01", "format": "dialogue_event"}
     make_event(title="Event 0")
-    _past(title="Past 0")
+    make_past_event(title="Past 0")
     client.get(index.url, params)
     with CaptureQueriesContext(connection) as one:
         client.get(index.url, params)
@@ -140,7 +133,7 @@ def test_searching_the_calendar_queries_do_not_grow_with_events(client):
     with once_per_object():
         for number in range(1, 50):
             make_event(title=f"Event {number}")
-            _past(title=f"Past {number}")
+            make_past_event(title=f"Past {number}")
     client.get(index.url, params)  # the menu, cached again after the new content
     with CaptureQueriesContext(connection) as many:
         response = client.get(index.url, params)

@@ -1,15 +1,13 @@
 """My events: the person's registrations, upcoming and past, with state and next
 step; only their own."""
 
-from datetime import timedelta
-
 from django.utils import timezone
 
 import pytest
 
 from events.models import Registration
 from events.my_events import my_registrations
-from tests.events.fixtures import apply_for, make_event
+from tests.events.fixtures import apply_for, make_event, make_past_event
 from tests.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,16 +32,9 @@ def test_my_events_needs_sign_in(client):
 
 
 def test_my_events_groups_and_shows_the_next_step(client):
-    now = timezone.now()
     user, other = UserFactory(), UserFactory()
     coming = make_event(title="Coming event")
-    past = make_event(
-        title="Past event",
-        starts_at=now - timedelta(days=20),
-        ends_at=now - timedelta(days=19),
-        applications_open=None,
-        applications_close=None,
-    )
+    past = make_past_event(title="Past event", days_ago=20)
     full = make_event(title="Full event")
     _register(coming, user, "accepted")
     _register(past, user, "attended")

@@ -3,16 +3,15 @@ online link for confirmed participants only, documentation, structured data."""
 
 import json
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 import pytest
 
 from events.models import RegistrationState
-from tests.events.fixtures import event_index, make_event
+from tests.events.fixtures import event_index, make_event, make_past_event
 from tests.events.helpers import registration_of
 from tests.factories import UserFactory
 from tests.knowledge_fixtures import cluster, locale, publish
@@ -145,12 +144,9 @@ def test_structured_data_is_a_schema_org_event(client):
 
 
 def test_past_event_shows_documentation_and_project_ideas(client):
-    now = timezone.now()
-    event = make_event(
-        starts_at=now - timedelta(days=30),
-        ends_at=now - timedelta(days=28),
-        applications_open=None,
-        applications_close=None,
+    event = make_past_event(
+        days_ago=30,
+        days=2,
         documentation=[
             {
                 "type": "project_idea",

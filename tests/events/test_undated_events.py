@@ -3,16 +3,12 @@ or its ``when=upcoming`` filter, not in the API's ``upcoming=true``, not in the 
 page section or the region dashboard's upcoming table. They show apart, as "date to
 be announced", and they are not past either."""
 
-from datetime import timedelta
-
-from django.utils import timezone
-
 import pytest
 
 from events.listing import events_of_organisation, upcoming_events
 from events.models import Registration
 from events.site_hooks import region_events_panel
-from tests.events.fixtures import event_index, make_event
+from tests.events.fixtures import event_index, make_event, make_past_event
 from tests.factories import UserFactory
 from tests.knowledge_fixtures import organisation, region
 
@@ -23,7 +19,6 @@ pytestmark = pytest.mark.django_db
 def events():
     """One dated upcoming event, one without a date and one past event, all in
     the same region and hosted by the same city."""
-    now = timezone.now()
     mena = region("middle-east-north-africa", "Middle East and North Africa", "Nahost")
     amman = organisation("amman", "Amman", country="JO", region=mena)
     common = {"region": mena, "host_city": amman}
@@ -36,14 +31,7 @@ def events():
             applications_close=None,
             **common,
         ),
-        "past": make_event(
-            title="Old mission",
-            starts_at=now - timedelta(days=60),
-            ends_at=now - timedelta(days=59),
-            applications_open=None,
-            applications_close=None,
-            **common,
-        ),
+        "past": make_past_event(title="Old mission", **common),
         "region": mena,
         "organisation": amman,
     }
