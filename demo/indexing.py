@@ -70,9 +70,13 @@ def index_in_bulk(pks_by_model: dict) -> None:
             indexed = row.get_indexed_instance()
             if indexed is not None:
                 by_class[type(indexed)].add(indexed.pk)
-    backends = [backend for _name, backend in get_search_backends_with_name(True)]
+    backends = [
+        backend
+        for _name, backend in get_search_backends_with_name(with_auto_update=True)
+    ]
     for cls, pks in by_class.items():
         objects = list(cls.get_indexed_objects().filter(pk__in=pks).order_by("pk"))
+        if not objects:
+            continue
         for backend in backends:
-            if objects:
-                backend.add_bulk(cls, objects)
+            backend.add_bulk(cls, objects)
