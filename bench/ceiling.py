@@ -3,7 +3,16 @@
 A project of one view, no middleware, no database: what a gunicorn worker with
 Django can serve at best on this machine. ``bench/throughput.py`` serves it with the
 same gunicorn settings as the site (``gunicorn ceiling:application --chdir bench``).
+
+``/floor/`` is the floor of a page cache: its view asks Redis (``REDIS_URL``) for
+four keys in one ``MGET``, as a kept page is read (content and process versions,
+the next moment, the page), and answers with the page, ``FLOOR_PAGE_BYTES`` bytes
+(``bench/throughput.py`` gives the kept home page's size). That is the least any
+page cache that checks its versions in Redis at every request must do, without its
+own key, serializer or headers: a kept page can come near this rate, never above.
 """
+
+import os
 
 from django.conf import settings
 
@@ -20,10 +29,30 @@ from django.core.wsgi import get_wsgi_application  # noqa: E402 - after configur
 from django.http import HttpResponse  # noqa: E402
 from django.urls import path  # noqa: E402
 
+FLOOR_KEYS = [
+    f"bench:floor:{name}" for name in ("content", "process", "moment", "page")
+]
+_redis = []
+
 
 def ok(request):
     return HttpResponse("ok")
 
 
-urlpatterns = [path("", ok)]
+def floor(request):
+    if not _redis:
+        # Made in the worker, after gunicorn has forked.
+        import redis
+
+        client = redis.Redis.from_url(os.environ["REDIS_URL"])
+        size = int(os.environ.get("FLOOR_PAGE_BYTES", "25000"))
+        client.mset(
+            {key: "x" * (size if key.endswith("page") else 32) for key in FLOOR_KEYS}
+        )
+        _redis.append(client)
+    *_versions, page = _redis[0].mget(FLOOR_KEYS)
+    return HttpResponse(page)
+
+
+urlpatterns = [path("", ok), path("floor/", floor)]
 application = get_wsgi_application()

@@ -14,7 +14,10 @@ them); Redis database 10 holds its cache.
 Three servers, each gunicorn with the same settings:
 
 * the ceiling: ``bench/ceiling.py``, one view answering ``HttpResponse("ok")``
-  without middleware or database;
+  without middleware or database; on the same server the floor of a page cache
+  (``/floor/``: one ``MGET`` of four keys from Redis, the kept home page's size in
+  bytes answered), the rate no page cache that checks its versions in Redis at
+  every request can pass;
 * the site with its page cache (anonymous pages kept whole, ``core.page_cache``):
   home, the practice index, a practice, an event, a city profile;
 * the site with the page cache off (``PAGE_CACHE_SECONDS=0``): every request runs
@@ -52,6 +55,8 @@ os.environ.setdefault(
     "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cc_bench_throughput"
 )
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/10")
+# The cache too (the settings put it in database 1 of the same server otherwise).
+os.environ.setdefault("REDIS_CACHE_URL", os.environ["REDIS_URL"])
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-" + "k3y" * 20)
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
@@ -224,7 +229,6 @@ def main() -> None:
 
     ports = {name: free_port() for name in ("ceiling", "kept", "rendered", "proxy")}
     servers = [
-        gunicorn("ceiling:application", ports["ceiling"], chdir=BENCH_DIR),
         gunicorn("config.wsgi:application", ports["kept"], chdir=BASE_DIR),
         gunicorn(
             "config.wsgi:application",
@@ -235,19 +239,35 @@ def main() -> None:
     ]
     work = Path(tempfile.mkdtemp(prefix="bench-throughput-"))
     try:
-        for name, process in zip(("ceiling", "kept", "rendered"), servers, strict=True):
-            path = "/" if name == "ceiling" else "/healthz"
-            wait_for(f"http://127.0.0.1:{ports[name]}{path}", process)
+        for name, process in zip(("kept", "rendered"), servers, strict=True):
+            wait_for(f"http://127.0.0.1:{ports[name]}/healthz", process)
+
+        def url(server: str, page: str) -> str:
+            return f"http://127.0.0.1:{ports[server]}{pages[page]}"
+
+        # The floor answers with as many bytes as the kept home page (as wrk asks
+        # for it: not compressed).
+        with urllib.request.urlopen(url("kept", "home"), timeout=60) as response:
+            page_bytes = len(response.read())
+        servers.append(
+            gunicorn(
+                "ceiling:application",
+                ports["ceiling"],
+                chdir=BENCH_DIR,
+                FLOOR_PAGE_BYTES=str(page_bytes),
+            )
+        )
+        wait_for(f"http://127.0.0.1:{ports['ceiling']}/", servers[-1])
         proxy = nginx(ports["kept"], ports["proxy"], work)
         if proxy is not None:
             servers.append(proxy)
             time.sleep(0.5)
 
-        def url(server: str, page: str) -> str:
-            return f"http://127.0.0.1:{ports[server]}{pages[page]}"
-
         ceiling_url = f"http://127.0.0.1:{ports['ceiling']}/"
-        scenarios = [("bare Django view (the ceiling)", ceiling_url, None, None)]
+        scenarios = [
+            ("bare Django view (the ceiling)", ceiling_url, None, None),
+            ("the same + one Redis read (floor)", f"{ceiling_url}floor/", None, None),
+        ]
         for page in ("home", "index", "practice", "event", "city"):
             scenarios.append((f"{page}, page cache", url("kept", page), "hit", 0.5))
         for label, page in (
@@ -284,6 +304,16 @@ def main() -> None:
             share = rate / ceiling
             verdict = "" if target is None else ("met" if share >= target else "MISSED")
             print(f"{label:40} {rate:9.1f} {latency:7.2f}ms {share:10.1%} {verdict:>7}")
+        floor = statistics.median(rate for rate, _ in results[scenarios[1][0]])
+        kept = [
+            statistics.median(rate for rate, _ in results[label])
+            for label, *_ in scenarios
+            if label.endswith("page cache")
+        ]
+        print(
+            f"kept pages: {min(kept) / floor:.1%}–{max(kept) / floor:.1%} of the "
+            f"floor ({page_bytes:,} bytes, one MGET of four keys per request)"
+        )
         print(f"load average after: {os.getloadavg()[0]:.2f}")
     finally:
         for process in servers:
