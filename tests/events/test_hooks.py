@@ -1,9 +1,14 @@
 """Events on other pages: the home page, a city profile, the site search, the
 region dashboard, and the JSON API."""
 
+from datetime import timedelta
+from unittest import mock
+
+from django.utils import timezone
+
 import pytest
 
-from events.models import Registration
+from events.models import EventPage, Registration
 from events.site_hooks import region_events_panel
 from tests.events.fixtures import event_index, make_event
 from tests.factories import UserFactory
@@ -17,6 +22,24 @@ def test_home_page_shows_upcoming_events(client):
     html = client.get("/en/").content.decode()
     assert "Upcoming events" in html
     assert "Dialogue on waste" in html
+
+
+def test_the_home_page_shows_a_call_closed_once_it_has_closed(client):
+    """The home page keeps its sections for the content and process versions, as
+    the page cache keeps pages: once the call's closing moment has passed, the
+    event is no longer shown as open."""
+    closes = timezone.now() + timedelta(hours=1)
+    event = make_event(title="Dialogue on waste", applications_close=closes)
+    assert "Open for applications" in client.get("/en/").content.decode()
+    # An hour later: the call closed (the row as it then reads, the clock after).
+    EventPage.objects.filter(pk=event.pk).update(
+        applications_close=timezone.now() - timedelta(minutes=1)
+    )
+    later = closes + timedelta(seconds=1)
+    with mock.patch("core.page_cache.timezone.now", return_value=later):
+        html = client.get("/en/").content.decode()
+    assert "Dialogue on waste" in html
+    assert "Open for applications" not in html
 
 
 def test_site_search_has_an_events_group(client):

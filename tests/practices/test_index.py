@@ -587,6 +587,25 @@ def test_home_page_lists_the_latest_practices(client, world):
     assert "Green rooftop jobs" in html
 
 
+def test_the_home_pages_sections_are_read_once_per_content_version(client, world):
+    """The sections are kept as rendered: the next request reads none of the
+    practices, projects or events again, and a publication shows at once."""
+    first = client.get("/en/").content.decode()
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get("/en/").content.decode()
+    assert again == first
+    tables = ("practices_", "projects_", "events_")
+    assert [
+        query["sql"]
+        for query in captured.captured_queries
+        if any(f'"{table}' in query["sql"] for table in tables)
+    ] == []
+    make_practice(world.pages["practices"], title="Rain gardens for Irbid")
+    html = client.get("/en/").content.decode()
+    assert "Rain gardens for Irbid" in html
+    assert "Green rooftop jobs" in html
+
+
 def test_organisation_profile_lists_its_practices(client, world):
     html = client.get("/en/network/tunis/").content.decode()
     assert "Participatory budgeting" in html
