@@ -4,7 +4,11 @@ page listed once."""
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.utils.functional import SimpleLazyObject
+
 from wagtail.models import Page
+
+from .versions import content_version
 
 # How many pages a group of related content lists.
 RELATED_LIMIT = 4
@@ -48,6 +52,19 @@ def without_repeats(groups: list[RelatedGroup]) -> list[RelatedGroup]:
         if group.items:
             kept.append(group)
     return kept
+
+
+def kept_related(request, groups: Callable[[], list[RelatedGroup]]) -> dict:
+    """The context of ``includes/related_content.html``: ``related_groups``, made
+    by ``groups()`` only when the template has not kept them as rendered for
+    ``related_version``, the content version (what they list changes only with a
+    publication, a move or a renamed city). A preview shows the editor's unsaved
+    choices: its groups are made afresh and kept for nobody."""
+    preview = getattr(request, "is_preview", False)
+    return {
+        "related_groups": SimpleLazyObject(groups),
+        "related_version": "" if preview else content_version(),
+    }
 
 
 def event_translation(event: Page | None, locale_id: int) -> Page | None:

@@ -47,6 +47,7 @@ from core.knowledge.related import (
     RELATED_LIMIT,
     RelatedGroup,
     event_translation,
+    kept_related,
     related_items,
     without_repeats,
 )
@@ -463,7 +464,7 @@ def practice_detail(page: GoodPracticePage, request) -> dict:
     index = page.get_parent()
     return {
         "facts": facts,
-        "related_groups": practice_related(page, request, facts),
+        **kept_related(request, lambda: practice_related(page, request, facts)),
         "structured_data": json_ld(practice_structured_data(page, request, facts)),
         "index_page": index,
         "canonical_url": page_public_url(page, request),

@@ -43,6 +43,7 @@ from core.knowledge.related import (
     RELATED_LIMIT,
     RelatedGroup,
     event_translation,
+    kept_related,
     related_items,
     without_repeats,
 )
@@ -510,7 +511,7 @@ def project_detail(page: SupportedProjectPage, request) -> dict:
     facts = project_facts(page, request)
     return {
         "facts": facts,
-        "related_groups": project_related(page, request, facts),
+        **kept_related(request, lambda: project_related(page, request, facts)),
         "structured_data": json_ld(project_structured_data(page, request, facts)),
         "index_page": page.get_parent(),
         "canonical_url": page_public_url(page, request),
