@@ -31,6 +31,7 @@ from django_countries import countries
 
 from core.links import page_public_url, public_url
 from core.models import Cluster, FieldOfAction
+from core.sections import Section, page_sections, sections_version
 from core.structured_data import json_ld
 
 from . import permissions
@@ -50,6 +51,8 @@ from .selectors import organisation_structured_data
 # Apps add sections to an organisation's profile through this hook. Each function
 # gets ``organisation``, ``page`` and ``request`` and returns a dict with a
 # ``template`` (and whatever that template needs) or None when it has nothing to show.
+# A function marked ``core.sections.for_everyone`` has its section kept as rendered
+# for every reader; nothing in such a section may depend on who reads it.
 ORGANISATION_SECTIONS_HOOK = "community_organisation_sections"
 # ``hook(person=User, organisation=Organisation, request=...)`` gives the address
 # where a viewer writes to a person shown on a profile (conversations registers
@@ -471,13 +474,15 @@ class NetworkIndexPage(RoutablePageMixin, Page):
             people.append(shown)
         return people
 
-    def get_sections(self, request, organisation) -> list[dict]:
-        sections = []
-        for hook in hooks.get_hooks(ORGANISATION_SECTIONS_HOOK):
-            section = hook(organisation=organisation, page=self, request=request)
-            if section:
-                sections.append(section)
-        return sections
+    def get_sections(self, request, organisation) -> list[Section]:
+        """What other apps add to the profile; those marked ``for_everyone`` are
+        kept as rendered (``core.sections``)."""
+        return page_sections(
+            ORGANISATION_SECTIONS_HOOK,
+            organisation=organisation,
+            page=self,
+            request=request,
+        )
 
     # --- Routes --------------------------------------------------------------------
 
@@ -523,6 +528,7 @@ class NetworkIndexPage(RoutablePageMixin, Page):
                 "membership": getattr(organisation, "membership", None),
                 "people": self.get_visible_people(request, organisation),
                 "sections": self.get_sections(request, organisation),
+                "sections_version": sections_version(),
                 "organisation_url": organisation_url,
                 "canonical_url": canonical_url,
                 "structured_data": json_ld(

@@ -5,18 +5,12 @@ events and people; it lives here so that every app can point at it without impor
 each other.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -24,13 +18,12 @@ from wagtail.models import Locale, Page, PageLogEntry, Revision, TranslatableMix
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, FiguresBlock
-from .knowledge.versions import content_version
-from .page_cache import process_version
+from .sections import Section, page_sections, sections_version
 
 # Apps add sections to the home page through this hook (see HomePage.get_sections), so
 # the home page shows practices, projects and events without importing their apps.
 # A section is kept as rendered and shown to every reader of its language
-# (``HomeSection``): nothing in it may depend on who reads it.
+# (``core.sections``): nothing in it may depend on who reads it.
 HOME_SECTIONS_HOOK = "core_home_page_sections"
 
 
@@ -49,23 +42,6 @@ def home_section(
         "items": items,
         "more_url": index.get_url(request) if index else "",
     }
-
-
-@dataclass
-class HomeSection:
-    """One app's section of a home page (a ``HOME_SECTIONS_HOOK`` function),
-    asked for only when it is shown: the template keeps each section rendered
-    for the content and process versions (``core/home_page.html``), so ``data``
-    runs the hook's queries once per version, not at every request."""
-
-    name: str
-    hook: Callable[..., dict | None]
-    page: "HomePage"
-    request: HttpRequest
-
-    @cached_property
-    def data(self) -> dict | None:
-        return self.hook(page=self.page, request=self.request)
 
 
 def active_locale(default: Locale | None = None) -> Locale | None:
@@ -356,23 +332,19 @@ class HomePage(Page):
     def get_clusters(self):
         return Cluster.objects.filter(locale=self.locale).order_by("sort_order")
 
-    def get_sections(self, request) -> list[HomeSection]:
-        """Sections other apps contribute; each hook returns a dict with a
-        ``template`` and its context, or None when it has nothing to show."""
-        return [
-            HomeSection(f"{hook.__module__}.{hook.__qualname__}", hook, self, request)
-            for hook in hooks.get_hooks(HOME_SECTIONS_HOOK)
-        ]
+    def get_sections(self, request) -> list[Section]:
+        """Sections other apps contribute, all kept as rendered; each hook
+        returns a dict with a ``template`` and its context, or None when it has
+        nothing to show."""
+        return page_sections(
+            HOME_SECTIONS_HOOK, everyone=True, page=self, request=request
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["clusters"] = self.get_clusters()
         context["sections"] = self.get_sections(request)
-        # What the sections show changes with a publication (practices,
-        # projects, events, their taxonomy and cities) or with the events'
-        # process (a call opens or closes, an event passes): the same versions
-        # as a kept page's.
-        context["sections_version"] = f"{content_version()}.{process_version()}"
+        context["sections_version"] = sections_version()
         return context
 
 

@@ -15,6 +15,7 @@ from core.search import (
     meta_line,
     page_search_group,
 )
+from core.sections import for_everyone
 
 from .event_page import event_short_date
 from .listing import (
@@ -39,6 +40,7 @@ def home_upcoming_events(*, page, request) -> dict | None:
 
 
 @hooks.register(ORGANISATION_SECTIONS_HOOK)
+@for_everyone
 def organisation_events(*, organisation, page, request) -> dict | None:
     """Events a city hosted or took part in as a partner, in the profile's
     language."""

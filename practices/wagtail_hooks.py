@@ -26,6 +26,7 @@ from core.search import (
     meta_line,
     page_search_group,
 )
+from core.sections import for_everyone
 
 from .models import GoodPracticeIndexPage, GoodPracticePage
 from .proposals import proposals_personal_data
@@ -80,6 +81,7 @@ def recommended_practices(*, request, member: Member) -> DashboardSection:
 
 
 @hooks.register(ORGANISATION_SECTIONS_HOOK)
+@for_everyone
 def organisation_practices(*, organisation, page, request) -> dict | None:
     """A city profile's good practices, in the profile's language."""
     practices = practices_of_organisation(organisation, locale_id=page.locale_id)

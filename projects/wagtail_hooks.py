@@ -20,6 +20,7 @@ from community.dashboard import (
 from community.pages import ORGANISATION_SECTIONS_HOOK
 from core.models import HOME_SECTIONS_HOOK, home_section
 from core.search import SEARCH_GROUPS_HOOK, SearchGroup, page_search_group
+from core.sections import for_everyone
 from practices.models.practice import PRACTICE_RELATED_HOOK
 
 from .models import ProjectCity, ProjectIndexPage, SupportedProjectPage
@@ -85,6 +86,7 @@ def recommended_projects(*, request, member: Member) -> DashboardSection:
 
 
 @hooks.register(ORGANISATION_SECTIONS_HOOK)
+@for_everyone
 def organisation_projects(*, organisation, page, request) -> dict | None:
     """A city profile's projects with the city's role in each."""
     roles = projects_of_organisation(organisation, locale_id=page.locale_id)

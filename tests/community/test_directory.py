@@ -20,7 +20,9 @@ from community.models import (
     Visibility,
 )
 from community.pages import ORGANISATION_SECTIONS_HOOK, NetworkIndexPage
+from core.knowledge.versions import content_changed
 from core.models import Cluster
+from core.sections import for_everyone
 from demo import community as community_demo
 from tests.factories import (
     AffiliationFactory,
@@ -436,7 +438,7 @@ def test_profile_shows_the_facts(client, orgs):
     assert 'href="/en/network/?region=middle-east-north-africa"' in html
     assert 'aria-label="Breadcrumb"' in html
     # No contributed sections (practices, projects, events) and no empty headings.
-    assert response.context["sections"] == []
+    assert shown_sections(response) == []
     assert "People" not in html
 
 
@@ -496,6 +498,12 @@ def test_coordinators_see_everyone_with_a_current_affiliation(client, people):
     assert shown["Cora Coordinators"].job_title == "Cora job"
 
 
+def shown_sections(response) -> list[dict]:
+    """What the sections of a profile showed (each is made when it is first read,
+    ``core.sections``)."""
+    return [section.data for section in response.context["sections"] if section.data]
+
+
 def test_sections_come_from_the_hook_and_empty_ones_are_hidden(client, orgs):
     def practices(organisation, page, request):
         return {"template": "blocks/paragraph_block.html", "count": 2}
@@ -509,9 +517,69 @@ def test_sections_come_from_the_hook_and_empty_ones_are_hidden(client, orgs):
     ):
         response = client.get(AMMAN_URL)
     assert response.status_code == 200
-    assert response.context["sections"] == [
+    assert shown_sections(response) == [
         {"template": "blocks/paragraph_block.html", "count": 2}
     ]
+
+
+def test_a_section_for_everyone_is_kept_and_one_for_its_reader_made_each_time(
+    client, orgs
+):
+    """A section marked ``for_everyone`` is made once per version and shown to
+    every reader; any other is made at every request, for whoever reads it."""
+    made = []
+    # A section template that shows its title.
+    SECTION = "practices/organisation_section.html"  # noqa: N806
+
+    @for_everyone
+    def shared(organisation, page, request):
+        made.append(organisation.slug)
+        return {"template": SECTION, "title": f"Made {len(made)}", "items": []}
+
+    def personal(organisation, page, request):
+        reader = getattr(request.user, "first_name", "") or "a visitor"
+        return {"template": SECTION, "title": f"For {reader}", "items": []}
+
+    # Made before the first request: a new affiliation is a new process version.
+    member = verified_member(orgs)
+    with (
+        hooks.register_temporarily(ORGANISATION_SECTIONS_HOOK, shared),
+        hooks.register_temporarily(ORGANISATION_SECTIONS_HOOK, personal),
+    ):
+        anonymous = client.get(AMMAN_URL).content.decode()
+        client.force_login(member)
+        signed_in = client.get(AMMAN_URL).content.decode()
+        content_changed()
+        after_a_change = client.get(AMMAN_URL).content.decode()
+    assert "Made 1" in anonymous
+    assert "For a visitor" in anonymous
+    assert "Made 1" in signed_in
+    assert "For Vera" in signed_in
+    assert "For a visitor" not in signed_in
+    assert "Made 2" in after_a_change
+    assert made == ["greater-amman-municipality"] * 2
+
+
+def test_a_citys_new_practice_shows_on_its_profile_at_the_next_request(
+    client, orgs, site_pages
+):
+    from core.models import HomePage
+    from tests import knowledge_fixtures as kb
+
+    pages = kb.index_pages(HomePage.objects.get(locale__language_code="en"))
+    gardens = {"field": "urban-gardening", "cities": [orgs["amman"]]}
+    kb.make_practice(pages["practices"], title="Urban gardens", **gardens)
+    first = client.get(AMMAN_URL).content.decode()
+    assert "Urban gardens" in first
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get(AMMAN_URL).content.decode()
+    assert again == first
+    practices = [q for q in captured.captured_queries if '"practices_' in q["sql"]]
+    assert practices == []
+    kb.make_practice(pages["practices"], title="Rain gardens", **gardens)
+    html = client.get(AMMAN_URL).content.decode()
+    assert "Rain gardens" in html
+    assert "Urban gardens" in html
 
 
 # --- Query budgets ------------------------------------------------------------------
@@ -571,10 +639,11 @@ def test_profile_query_count_does_not_grow_with_cities_or_people(
     Budget: the page frame, the viewer's session, roles and member check (once),
     the organisation with region, parent, membership and names, its region in the
     page's language, and the people with their expertise in three queries, plus
-    one for the names of their expertise in the page's language. The events
-    section (from the events app) adds three: view restrictions, upcoming and past
-    events of the city. The header's count of unread notices adds one, and the
-    city's focal points (conversations' "Ask the city" section) one more.
+    one for the names of their expertise in the page's language. The sections of
+    practices, projects and events are kept as rendered after the first request
+    of a content version (``core.sections``) and add none. The header's count of
+    unread notices adds one, and the city's focal points (conversations' "Ask the
+    city" section, made for each reader) one more.
     """
     viewer = verified_member(orgs)
     client.force_login(viewer)
