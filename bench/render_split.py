@@ -5,19 +5,19 @@ Run on demand (``.venv/bin/python bench/render_split.py``), not as a test, after
 ``bench/throughput.py`` has prepared its database (the demo site and 10,000
 generated practices; this script prepares it the same way when it is missing).
 
-The pages ``bench/throughput.py`` requests without the page cache (the filtered
-index, the same searched, the site search, the home page, a practice) are
-requested ``--requests`` times each through the site's WSGI application in this
-process (production settings, ``PAGE_CACHE_SECONDS=0``, the listing's own caches
-warm after the first request, as in that benchmark). Each request's time is split
-into Wagtail's routing (``Page.route_for_request``: the site, the page and its
-ancestors by their slugs), the rendering of templates (``rendered_content``) and
-the rest (middleware, the view's queries and Python), with the queries made and
-how many of them ran while a template rendered (a lazy relation, a menu). These
-are where the time goes, not what removing a part would save: routing loads the
-site's root page, which the menu reads again when routing did not. The medians are
-what a request costs before anything of it is shared between requests: what a
-page cache skips.
+Pages of ``bench/throughput.py`` (the filtered index, the same searched, the site
+search, the home page, a practice, a city profile) are requested ``--requests``
+times each through the site's WSGI application in this process (production
+settings, ``PAGE_CACHE_SECONDS=0``, the listing's own caches and the fragments
+kept per version warm after the first request, as in that benchmark). Each
+request's time is split into Wagtail's routing (``Page.route_for_request``: the
+site, the page and its ancestors by their slugs), the rendering of templates (the
+Django backend's ``Template.render``, includes inside) and the rest (middleware,
+the view's queries and Python), with the queries made and how many of them ran
+while a template rendered (a lazy relation, a menu). These are where the time
+goes, not what removing a part would save: routing loads the site's root page,
+which the menu reads again when routing did not. The medians are what a request
+costs before anything of it is shared between requests: what a page cache skips.
 """
 
 import argparse
@@ -35,7 +35,7 @@ os.environ["PAGE_CACHE_SECONDS"] = "0"
 
 import throughput  # noqa: E402 - sets the environment of the benchmark's site
 
-PAGES = ("filtered", "searched", "search", "home", "practice")
+PAGES = ("filtered", "searched", "search", "home", "practice", "city")
 
 
 def main() -> None:
