@@ -12,6 +12,7 @@ page cache that checks its versions in Redis at every request must do, without i
 own key, serializer or headers: a kept page can come near this rate, never above.
 """
 
+import functools
 import os
 
 from django.conf import settings
@@ -32,25 +33,28 @@ from django.urls import path  # noqa: E402
 FLOOR_KEYS = [
     f"bench:floor:{name}" for name in ("content", "process", "moment", "page")
 ]
-_redis = []
 
 
 def ok(request):
     return HttpResponse("ok")
 
 
-def floor(request):
-    if not _redis:
-        # Made in the worker, after gunicorn has forked.
-        import redis
+@functools.cache
+def floor_client():
+    """The worker's Redis client (made at its first request, after gunicorn has
+    forked), with the floor's keys written."""
+    import redis
 
-        client = redis.Redis.from_url(os.environ["REDIS_URL"])
-        size = int(os.environ.get("FLOOR_PAGE_BYTES", "25000"))
-        client.mset(
-            {key: "x" * (size if key.endswith("page") else 32) for key in FLOOR_KEYS}
-        )
-        _redis.append(client)
-    *_versions, page = _redis[0].mget(FLOOR_KEYS)
+    client = redis.Redis.from_url(os.environ["REDIS_URL"])
+    size = int(os.environ.get("FLOOR_PAGE_BYTES", "25000"))
+    client.mset(
+        {key: "x" * (size if key.endswith("page") else 32) for key in FLOOR_KEYS}
+    )
+    return client
+
+
+def floor(request):
+    *_versions, page = floor_client().mget(FLOOR_KEYS)
     return HttpResponse(page)
 
 

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.db.models import Model
+
 from wagtail import hooks
 
 from .knowledge.versions import content_version
@@ -27,9 +29,10 @@ from .page_cache import process_version
 @dataclass
 class Section:
     """One hook's section of one page; ``data`` is the hook's dict (or None),
-    made when it is first read."""
+    made when it is first read. ``key`` names the hook and the objects it was
+    asked about (the page, the organisation), what a kept copy is kept under."""
 
-    name: str
+    key: str
     make: Callable[[], dict | None]
     kept: bool
 
@@ -49,9 +52,10 @@ def page_sections(hook_name: str, *, everyone: bool = False, **kwargs) -> list:
     """The sections of the functions registered for ``hook_name``, each called
     with ``kwargs`` when its section is shown; kept when the function is marked
     ``for_everyone`` (or ``everyone`` says all of them are)."""
+    about = [str(value.pk) for value in kwargs.values() if isinstance(value, Model)]
     return [
         Section(
-            name=f"{hook.__module__}.{hook.__qualname__}",
+            key=":".join([f"{hook.__module__}.{hook.__qualname__}", *about]),
             make=lambda hook=hook: hook(**kwargs),
             kept=everyone or getattr(hook, "for_everyone", False),
         )
