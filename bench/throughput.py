@@ -18,7 +18,8 @@ Three servers, each gunicorn with the same settings:
   (``/floor/``: one ``MGET`` of four keys from Redis, the kept home page's size in
   bytes answered), the rate no page cache that checks its versions in Redis at
   every request can pass;
-* the site with its page cache (anonymous pages kept whole, ``core.page_cache``):
+* the site with its page cache (anonymous pages kept whole, ``core.page_cache``,
+  each worker serving its copies without asking Redis, ``core.page_copies``):
   home, the practice index, a practice, an event, a city profile;
 * the site with the page cache off (``PAGE_CACHE_SECONDS=0``): every request runs
   the view, the listing's own caches (facet counts, result cards) warm as after
@@ -311,8 +312,9 @@ def main() -> None:
             if label.endswith("page cache")
         ]
         print(
-            f"kept pages: {min(kept) / floor:.1%}–{max(kept) / floor:.1%} of the "
-            f"floor ({page_bytes:,} bytes, one MGET of four keys per request)"
+            f"kept pages (from each worker's copies): {min(kept) / floor:.1%}–"
+            f"{max(kept) / floor:.1%} of the floor ({page_bytes:,} bytes after one "
+            "MGET of four keys per request)"
         )
         print(f"load average after: {os.getloadavg()[0]:.2f}")
     finally:

@@ -17,7 +17,9 @@ under, and serves it again without running the view while both are current:
 
 So nothing has to be found and deleted when something changes: the next request
 finds an entry of older versions and makes it again, and entries nobody asks for
-expire (``PAGE_CACHE_SECONDS``). The versions and the page are read in one call.
+expire (``PAGE_CACHE_SECONDS``). The versions and the page are read in one call,
+or not at all where the process holds a copy that Redis has not told it is old
+(``core.page_copies``).
 
 Only what is the same for everyone is kept. A request is served from the cache
 only when it is a ``GET`` without a session, a messages cookie or credentials,
@@ -66,9 +68,12 @@ from django.utils.cache import (
 from django.utils.translation import get_language_from_request
 
 from .knowledge.versions import CONTENT_VERSION_KEY, content_version
+from .page_copies import PageCopies
 
 PROCESS_VERSION_KEY = "pages:process-version"
 NEXT_MOMENT_KEY = "pages:next-moment"
+# What a kept page must have been made under, read with it in one call.
+VERSION_KEYS = [CONTENT_VERSION_KEY, PROCESS_VERSION_KEY, NEXT_MOMENT_KEY]
 # Requests under these paths are never served from the cache: they belong to one
 # person (the admin, accounts) or change something.
 PRIVATE_PATH_PARTS = ("/admin/", "/django-admin/", "/accounts/")
@@ -196,31 +201,48 @@ def current_versions(held: dict) -> tuple[str, str]:
     return content, process_version(held)
 
 
+def _moment_held(held: dict, versions: tuple[str, str]) -> float | None:
+    """The next moment as read with ``versions``, when both were current as read
+    (otherwise they have just been written: the next request reads them)."""
+    moment = held.get(NEXT_MOMENT_KEY)
+    read = (held.get(CONTENT_VERSION_KEY), held.get(PROCESS_VERSION_KEY))
+    if read != versions or moment is None or moment <= timezone.now().timestamp():
+        return None
+    return moment
+
+
 class AnonymousPageCacheMiddleware:
     """Serves anonymous visitors' pages from the cache (see the module).
 
-    One cache call per kept page: the versions and the page are read together,
-    and the page is kept as its status, headers and bytes (a response object
-    costs more to rebuild from the cache than to make anew from these)."""
+    At most one cache call per kept page: the versions and the page are read
+    together, and the page is kept as its status, headers and bytes (a response
+    object costs more to rebuild from the cache than to make anew from these).
+    None where the process has a copy of the page (``core.page_copies``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.copies = PageCopies.for_default_cache(VERSION_KEYS)
 
     def __call__(self, request):
         if not request_is_cacheable(request):
             response = self.get_response(request)
             return self._private(response)
         key = cache_key(request)
-        held = cache.get_many(
-            [CONTENT_VERSION_KEY, PROCESS_VERSION_KEY, NEXT_MOMENT_KEY, key]
-        )
+        copies = self.copies
+        if copies is not None:
+            kept = copies.get(key, timezone.now().timestamp())
+            if kept is not None:
+                return self._kept(kept)
+            listening = copies.listen()
+        held = cache.get_many([*VERSION_KEYS, key])
         versions = current_versions(held)
+        if copies is not None and listening:
+            copies.remember(versions, _moment_held(held, versions))
         kept = held.get(key)
         if kept is not None and kept[0] == versions:
-            status, headers, content = kept[1:]
-            response = HttpResponse(content, status=status, headers=headers)
-            response[HEADER] = "hit"
-            return response
+            if copies is not None:
+                copies.keep(key, kept)
+            return self._kept(kept)
         response = self.get_response(request)
         if not response_is_cacheable(response):
             return self._private(response)
@@ -235,9 +257,19 @@ class AnonymousPageCacheMiddleware:
             )
         if hasattr(response, "render") and callable(response.render):
             response.render()
-        entry = (versions, response.status_code, dict(response.items()))
-        cache.set(key, (*entry, response.content), settings.PAGE_CACHE_SECONDS)
+        headers = dict(response.items())
+        entry = (versions, response.status_code, headers, response.content)
+        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        if copies is not None:
+            copies.keep(key, entry)
         response[HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def _kept(entry):
+        status, headers, content = entry[1:]
+        response = HttpResponse(content, status=status, headers=headers)
+        response[HEADER] = "hit"
         return response
 
     @staticmethod

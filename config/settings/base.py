@@ -155,6 +155,10 @@ else:
 # such a change takes up room. A proxy in front may keep them for seconds.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
 PAGE_CACHE_PROXY_SECONDS = env_int("PAGE_CACHE_PROXY_SECONDS", 10)
+# Each web process also keeps copies of the pages it served, served without a call
+# to Redis until Redis says a version changed (``core.page_copies``); at most this
+# many bytes of them (0: none).
+PAGE_CACHE_LOCAL_BYTES = env_int("PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024)
 
 # --- Celery --------------------------------------------------------------------------
 

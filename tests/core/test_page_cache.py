@@ -20,16 +20,22 @@ from events.models import EventPage
 from tests.events.fixtures import make_event
 from tests.factories import UserFactory
 from tests.knowledge_fixtures import index_pages, make_practice
+from tests.page_cache import redis_page_cache
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def page_cache(settings):
+@pytest.fixture(autouse=True, params=["process memory", "Redis, with copies"])
+def page_cache(request, settings):
+    """Every test with the cache in the process's memory (as in development), and
+    with Redis, where each process keeps copies of pages (as deployed)."""
     settings.PAGE_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
+    if request.param == "process memory":
+        cache.clear()
+        yield
+        cache.clear()
+    else:
+        yield from redis_page_cache(settings)
 
 
 @pytest.fixture
@@ -41,6 +47,15 @@ def practice(site_pages):
 def _get(client, url: str):
     response = client.get(url)
     assert response.status_code == 200, url
+    return response
+
+
+def _warm(client, url: str):
+    """The page as kept: made, then served from the cache (with copies: read from
+    Redis and copied, then served from the copy)."""
+    for _ in range(3):
+        response = _get(client, url)
+    assert response[HEADER] == "hit"
     return response
 
 
@@ -66,7 +81,7 @@ def test_the_second_anonymous_request_is_served_without_a_query(
 
 
 def test_a_publication_shows_at_the_next_request(client, practice):
-    _get(client, practice.url)
+    _warm(client, practice.url)
     draft = practice.get_latest_revision_as_object()
     draft.title = "Solar lamps for every street"
     draft.save_revision().publish()
@@ -78,14 +93,14 @@ def test_a_publication_shows_at_the_next_request(client, practice):
 
 
 def test_an_unpublished_page_is_gone_at_the_next_request(client, practice):
-    _get(client, practice.url)
+    _warm(client, practice.url)
     practice.unpublish()
     assert client.get(practice.url).status_code == 404
 
 
 def test_a_taxonomy_edit_shows_at_the_next_request(client, practice):
     index = practice.get_parent().url
-    assert "Solar lamps" in _text(_get(client, index))
+    assert "Solar lamps" in _text(_warm(client, index))
     cluster = Cluster.objects.get(pk=practice.cluster_id)
     cluster.name = "Local economy, renamed"
     cluster.save()
@@ -108,7 +123,7 @@ def test_a_registration_changes_the_places_left_at_the_next_request(client):
 
     before = places_left()
     assert "3" in before
-    assert _get(client, event.url)[HEADER] == "hit"
+    _warm(client, event.url)
     applicant = UserFactory()
     services.registration_apply(
         event=EventPage.objects.get(pk=event.pk),
@@ -133,8 +148,7 @@ def test_a_registration_changes_the_places_left_at_the_next_request(client):
 def test_a_call_that_closes_shows_closed_at_the_next_request(client):
     closes = timezone.now() + timedelta(hours=1)
     event = make_event(applications_close=closes)
-    open_page = _text(_get(client, event.url))
-    assert _get(client, event.url)[HEADER] == "hit"
+    open_page = _text(_warm(client, event.url))
     # An hour later: the call closed (the row as it then reads, the clock after).
     EventPage.objects.filter(pk=event.pk).update(
         applications_close=timezone.now() - timedelta(minutes=1)
@@ -153,10 +167,10 @@ def test_a_call_closes_on_time_after_a_registration_changed_the_page(client):
 
     closes = timezone.now() + timedelta(hours=1)
     event = make_event(applications_close=closes)
-    _get(client, event.url)
+    _warm(client, event.url)
     process_changed()  # what a registration does
     assert _get(client, event.url)[HEADER] == "miss"
-    assert _get(client, event.url)[HEADER] == "hit"
+    _warm(client, event.url)
     EventPage.objects.filter(pk=event.pk).update(
         applications_close=timezone.now() - timedelta(minutes=1)
     )
@@ -168,7 +182,7 @@ def test_a_call_closes_on_time_after_a_registration_changed_the_page(client):
 
 def test_signed_in_visitors_never_get_or_leave_a_shared_page(client, practice):
     user = UserFactory(first_name="Amina")
-    anonymous = _get(client, practice.url)
+    anonymous = _warm(client, practice.url)
     client.force_login(user)
     for _ in range(2):
         response = _get(client, practice.url)

@@ -1,0 +1,30 @@
+"""The page cache as deployed, for tests: Django's cache in the test Redis (under
+a prefix of the test's own, removed afterwards), where each process keeps copies
+of the pages it served (``core.page_copies``)."""
+
+import os
+import uuid
+
+import redis
+
+from config.env import redis_url_db
+
+
+def redis_page_cache(settings):
+    """Use as ``yield from redis_page_cache(settings)`` in a fixture."""
+    prefix = f"test-{uuid.uuid4().hex}"
+    location = redis_url_db(os.environ["REDIS_URL"], 1)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.RedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    settings.PAGE_CACHE_LOCAL_BYTES = 1024 * 1024
+    yield
+    client = redis.Redis.from_url(location)
+    keys = list(client.scan_iter(f"{prefix}:*"))
+    if keys:
+        client.delete(*keys)
+    client.close()
