@@ -233,15 +233,16 @@ class AnonymousPageCacheMiddleware:
             kept = copies.get(key, timezone.now().timestamp())
             if kept is not None:
                 return self._kept(kept)
-            listening = copies.listen()
+            generation = copies.listen()
         held = cache.get_many([*VERSION_KEYS, key])
         versions = current_versions(held)
-        if copies is not None and listening:
-            copies.remember(versions, _moment_held(held, versions))
+        copying = copies is not None and generation is not None
+        if copying:
+            copies.remember(versions, _moment_held(held, versions), generation)
         kept = held.get(key)
         if kept is not None and kept[0] == versions:
-            if copies is not None:
-                copies.keep(key, kept)
+            if copying:
+                copies.keep(key, kept, generation)
             return self._kept(kept)
         response = self.get_response(request)
         if not response_is_cacheable(response):
@@ -260,8 +261,8 @@ class AnonymousPageCacheMiddleware:
         headers = dict(response.items())
         entry = (versions, response.status_code, headers, response.content)
         cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
-        if copies is not None:
-            copies.keep(key, entry)
+        if copying:
+            copies.keep(key, entry, generation)
         response[HEADER] = "miss"
         return response
 

@@ -28,3 +28,13 @@ def redis_page_cache(settings):
     if keys:
         client.delete(*keys)
     client.close()
+
+
+def client_copies(client):
+    """The page copies of the test client's handler (its first middleware's), or
+    None where they are off."""
+    middleware = client.handler._middleware_chain
+    assert middleware is not None, "no request made yet"
+    while not hasattr(middleware, "copies"):
+        middleware = middleware.get_response
+    return middleware.copies
