@@ -228,15 +228,15 @@ class AnonymousPageCacheMiddleware:
             response = self.get_response(request)
             return self._private(response)
         key = cache_key(request)
-        copies = self.copies
+        copies, generation = self.copies, None
         if copies is not None:
             kept = copies.get(key, timezone.now().timestamp())
             if kept is not None:
                 return self._kept(kept)
-            generation = copies.listen()
+            generation = copies.listen()  # None when it cannot listen
         held = cache.get_many([*VERSION_KEYS, key])
         versions = current_versions(held)
-        copying = copies is not None and generation is not None
+        copying = generation is not None
         if copying:
             copies.remember(versions, _moment_held(held, versions), generation)
         kept = held.get(key)

@@ -187,7 +187,7 @@ class PageCopies:
         try:
             while self.listener.can_read(timeout=0):
                 answer = self.listener.read_response(push_request=True)
-                if answer == b"PONG" and self.pinged_at is not None:
+                if answer in (b"PONG", "PONG") and self.pinged_at is not None:
                     self.confirmed_at, self.pinged_at = self.pinged_at, None
                 else:
                     heard = True

@@ -153,6 +153,23 @@ def test_a_broken_listener_means_asking_redis_until_it_listens_again(client, pra
         assert client.get(practice.url)[HEADER] == "hit"
 
 
+def test_copies_are_trusted_again_once_redis_answers_a_ping(client, practice):
+    """After a quiet while the copies are not served until Redis has answered a
+    ping, which a healthy listener's next request reads."""
+    copies = _copied(client, practice.url)
+    listener = copies.listener
+    clock = _Clock()
+    with mock.patch.object(page_copies, "monotonic", clock):
+        clock.ahead = page_copies.TRUST_SECONDS + 1
+        with _asking_redis() as asked:
+            assert client.get(practice.url)[HEADER] == "hit"
+        assert asked.called  # a ping is under way
+        time.sleep(0.05)
+        with _not_asking_redis():
+            assert client.get(practice.url)[HEADER] == "hit"
+    assert copies.listener is listener
+
+
 def test_a_silent_listener_is_not_trusted_and_is_replaced(client, practice):
     """A connection that died without a word: its pings go unanswered, so the
     copies are not served beyond ``TRUST_SECONDS`` and the process listens
