@@ -22,6 +22,8 @@ from wagtail.models import Locale
 import redis
 
 from .forgiving import vocabulary_suggestion
+from .knowledge.listing import cached
+from .knowledge.versions import content_version
 from .models import StandardPage
 from .search import (
     SEARCH_GROUPS_HOOK,
@@ -119,9 +121,19 @@ def search_groups(*, request, query: str, locale) -> list[SearchGroup]:
 
 
 def _counted_groups(*, request, query: str, locale) -> list[SearchGroup]:
+    """The groups with their counts, which are computed once per content version
+    for a query in a language: a count scans every match, most of a search's
+    time, and reads the same for everyone (the groups search public, live
+    content only)."""
     groups = search_groups(request=request, query=query, locale=locale)
+    keys = tuple(group.key for group in groups)
+    counts = cached(
+        content_version(),
+        ("search-counts", locale.language_code, query, keys),
+        lambda: {group.key: group.results.count() for group in groups},
+    )
     for group in groups:
-        group.count = group.results.count()
+        group.count = counts[group.key]
     return groups
 
 

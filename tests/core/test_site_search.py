@@ -177,21 +177,46 @@ def test_every_page_has_a_search_box(client, world):
     assert '<label class="visually-hidden" for="site-search-q">' in html
 
 
-def test_search_query_count_does_not_grow_with_results(client, world):
-    """Per group: the count, one slice of results and one query of highlights (or
-    none when empty), plus the frame; the same for 1 and for 30 matches."""
+def _search_queries() -> tuple[int, int]:
+    """Queries of the first search of "geothermal" in a content version (its
+    counts made) and of the next (its counts read), after another search has
+    made what every page of the version shares (the menu, say)."""
+    from django.test import Client
 
-    def measure():
-        client.get("/en/search/", {"q": "geothermal"})
+    client = Client()
+    assert client.get("/en/search/", {"q": "another"}).status_code == 200
+    measured = []
+    for _ in range(2):
         with CaptureQueriesContext(connection) as captured:
-            client.get("/en/search/", {"q": "geothermal"})
-        return len(captured.captured_queries)
+            assert client.get("/en/search/", {"q": "geothermal"}).status_code == 200
+        measured.append(len(captured.captured_queries))
+    return measured[0], measured[1]
 
+
+def test_search_query_count_does_not_grow_with_results(client, world):
+    """Per group: the count (at the first search of a query in a content version),
+    one slice of results and one query of highlights (or none when empty), plus
+    the frame; the same for 1 and for 30 matches."""
     make_practice(world.pages["practices"], title="Geothermal heat 0")
-    one = measure()
+    one = _search_queries()
     for number in range(1, 30):
         make_practice(world.pages["practices"], title=f"Geothermal heat {number}")
-    assert measure() == one
+    assert _search_queries() == one
+
+
+def test_counts_are_made_once_per_content_version(client, world):
+    """A count scans every match: it is made at the first search of a query in a
+    content version and read afterwards (one query fewer per group), and a
+    publication shows in the next search's counts."""
+    make_practice(world.pages["practices"], title="Geothermal heat A")
+    made, kept = _search_queries()
+    assert kept == made - 5  # five groups
+    response = client.get("/en/search/", {"q": "geothermal"})
+    assert counts(response)["practices"] == 1
+    make_practice(world.pages["practices"], title="Geothermal heat B")
+    response = client.get("/en/search/", {"q": "geothermal"})
+    assert counts(response)["practices"] == 2
+    assert "Good practices (2)" in response.content.decode()
 
 
 # --- A search that finds nothing forgives (core.forgiving) ----------------------
