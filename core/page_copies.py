@@ -117,8 +117,8 @@ class PageCopies:
             self._ping(clock)
             if clock - self.confirmed_at > TRUST_SECONDS:
                 return None  # not heard from Redis lately: ask it
-            kept = self.pages.get(key)
-            if kept is None or kept[0][0] != self.versions:
+            kept = self.pages.get(key)  # made under ``versions`` (see ``keep``)
+            if kept is None:
                 return None
             if kept[2] <= clock:
                 self._drop(key)
@@ -175,8 +175,7 @@ class PageCopies:
             if moment is None or generation != self.generation:
                 return
             if versions != self.versions:
-                self.pages.clear()  # made under older versions
-                self.size = 0
+                self._clear()  # made under older versions
             self.versions, self.moment = versions, moment
 
     def _quiet(self) -> bool:
@@ -230,6 +229,11 @@ class PageCopies:
     def _forget(self) -> None:
         self.generation += 1
         self.versions = None
+        self._clear()
+
+    def _clear(self) -> None:
+        """No copies: every copy is made under the current ``versions``, so a
+        change of them clears them all."""
         self.pages.clear()
         self.size = 0
 
