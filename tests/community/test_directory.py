@@ -30,6 +30,7 @@ from tests.factories import (
     OrganisationFactory,
     UserFactory,
 )
+from tests.knowledge_fixtures import world_fixtures
 
 pytestmark = pytest.mark.django_db
 
@@ -47,12 +48,15 @@ def english_region(slug: str) -> Region:
     return Region.objects.get(slug=slug, locale__language_code="en")
 
 
-@pytest.fixture
-def network(site_pages):
+def build_network():
     """Regions and the directory page in English and German."""
     community_demo.seed_regions(log=_quiet)
     community_demo.seed_network_page(log=_quiet)
     return NetworkIndexPage.objects.get(locale__language_code="en")
+
+
+# Built once for the module; each test sees it afresh (and undoes its changes).
+module_world, network = world_fixtures(build_network, name="network")
 
 
 def make_org(

@@ -26,6 +26,7 @@ from community.models import (
 from community.services import NotAllowed
 from core.models import Cluster
 from tests.factories import UserFactory
+from tests.knowledge_fixtures import world_fixtures
 
 pytestmark = pytest.mark.django_db
 
@@ -85,8 +86,7 @@ def _english():
         yield
 
 
-@pytest.fixture
-def regions(db):
+def build_regions():
     from demo.community import seed_regions
     from tests.knowledge_fixtures import seed_site
 
@@ -96,6 +96,10 @@ def regions(db):
         region.slug: region
         for region in Region.objects.filter(locale__language_code="en")
     }
+
+
+# Built once for the module; each test sees it afresh (and undoes its changes).
+module_world, regions = world_fixtures(build_regions, name="regions")
 
 
 @pytest.fixture

@@ -20,12 +20,12 @@ from community.models import (
 )
 from core.models import Cluster
 from tests.factories import UserFactory
+from tests.knowledge_fixtures import world_fixtures
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world(db):
+def build_world():
     """Two regions, a member city in each, and people around them."""
     from demo.community import seed_regions
     from tests.knowledge_fixtures import seed_site
@@ -76,6 +76,10 @@ def world(db):
         user=people["focal"], kind=RoleKind.FOCAL_POINT, organisation=amman
     )
     return {"amman": amman, "skopje": skopje, "region_mena": mena, **people}
+
+
+# Built once for the module; each test sees it afresh (and undoes its changes).
+module_world, world = world_fixtures(build_world)
 
 
 def claim(world, **overrides):

@@ -14,10 +14,12 @@ from tests.factories import AffiliationFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def pages(site_pages):
-    indexes = kf.index_pages(site_pages)
-    return indexes
+def build_pages():
+    return kf.index_pages(kf.seed_site())
+
+
+# Built once for the module; each test sees it afresh (and undoes its changes).
+module_world, pages = kf.world_fixtures(build_pages, name="pages")
 
 
 def _practice(pages, **fields):

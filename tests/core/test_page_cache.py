@@ -19,7 +19,12 @@ from core.page_cache import HEADER
 from events.models import EventPage
 from tests.events.fixtures import make_event
 from tests.factories import UserFactory
-from tests.knowledge_fixtures import index_pages, make_practice
+from tests.knowledge_fixtures import (
+    index_pages,
+    make_practice,
+    seed_site,
+    world_fixtures,
+)
 from tests.page_cache import client_copies, redis_page_cache
 
 pytestmark = pytest.mark.django_db
@@ -38,10 +43,13 @@ def page_cache(request, settings):
         yield from redis_page_cache(settings)
 
 
-@pytest.fixture
-def practice(site_pages):
-    pages = index_pages(site_pages)
+def build_practice():
+    pages = index_pages(seed_site())
     return make_practice(pages["practices"], title="Solar lamps", field="sme-promotion")
+
+
+# Built once for the module; each test sees it afresh (and undoes its changes).
+module_world, practice = world_fixtures(build_practice, name="practice")
 
 
 def _get(client, url: str):

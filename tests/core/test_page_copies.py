@@ -24,7 +24,12 @@ from core import page_copies
 from core.knowledge.versions import CONTENT_VERSION_KEY
 from core.page_cache import HEADER, VERSION_KEYS, cache_key
 from core.page_copies import PageCopies
-from tests.knowledge_fixtures import index_pages, make_practice
+from tests.knowledge_fixtures import (
+    index_pages,
+    make_practice,
+    seed_site,
+    world_fixtures,
+)
 from tests.page_cache import client_copies, redis_page_cache
 
 pytestmark = pytest.mark.django_db
@@ -36,10 +41,13 @@ def page_cache(settings):
     yield from redis_page_cache(settings)
 
 
-@pytest.fixture
-def practice(site_pages):
-    pages = index_pages(site_pages)
+def build_practice():
+    pages = index_pages(seed_site())
     return make_practice(pages["practices"], title="Solar lamps", field="sme-promotion")
+
+
+# Built once for the module; each test sees it afresh (and undoes its changes).
+module_world, practice = world_fixtures(build_practice, name="practice")
 
 
 def _copied(client, url: str) -> PageCopies:

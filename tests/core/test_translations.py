@@ -44,6 +44,7 @@ from tests.knowledge_fixtures import (
     publish,
     region,
     seed_site,
+    world_fixtures,
 )
 
 CATALOGUE = Path(settings.BASE_DIR) / "config/locale/de/LC_MESSAGES/django.po"
@@ -259,8 +260,7 @@ def _interface_strings() -> set[str]:
     }
 
 
-@pytest.fixture
-def german_world(db):
+def build_german_world():
     """An event with an application window and its German page, a city with a
     German name and description, a person with registrations in several states."""
     home = seed_site()
@@ -355,6 +355,10 @@ def german_world(db):
         "network_de": network.get_translation(locale("de")).url,
         "closes": closes,
     }
+
+
+# Built once for the module; each test sees it afresh (and undoes its changes).
+module_world, german_world = world_fixtures(build_german_world, name="german_world")
 
 
 def _both(client, english: str, german: str) -> tuple[list[str], list[str]]:

@@ -10,13 +10,12 @@ from events.models import Registration
 from events.site_hooks import region_events_panel
 from tests.events.fixtures import event_index, make_event, make_past_event
 from tests.factories import UserFactory
-from tests.knowledge_fixtures import organisation, region
+from tests.knowledge_fixtures import organisation, region, world_fixtures
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def events():
+def build_events():
     """One dated upcoming event, one without a date and one past event, all in
     the same region and hosted by the same city."""
     mena = region("middle-east-north-africa", "Middle East and North Africa", "Nahost")
@@ -35,6 +34,10 @@ def events():
         "region": mena,
         "organisation": amman,
     }
+
+
+# Built once for the module; each test sees it afresh (and undoes its changes).
+module_world, events = world_fixtures(build_events, name="events")
 
 
 def _titles(items) -> list[str]:
