@@ -23,6 +23,12 @@ class CoreConfig(AppConfig):
         # taxonomy rows start a new one (the directory's rows: register_directory).
         signals.connect()
 
+        # The search index after a save, installed before the search app's ready()
+        # connects it to every indexed model (core comes first in INSTALLED_APPS).
+        from . import search_index
+
+        search_index.install()
+
         # The typo-forgiving search's threshold, on every database connection.
         from .forgiving import set_similarity_threshold
 
