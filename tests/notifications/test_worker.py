@@ -20,7 +20,6 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 import pytest
-import redis
 
 from community.services import affiliation_verify
 from config.celery import app
@@ -32,6 +31,7 @@ from notifications.tasks import notification_send_task
 from practices.models import GoodPracticeIndexPage, GoodPracticePage
 from practices.services import Outcome, proposal_notify_outcome
 from tests.factories import AffiliationFactory, OrganisationFactory, UserFactory
+from tests.page_cache import delete_keys
 
 from .live import SmtpSink, Worker, wait_for
 
@@ -59,17 +59,6 @@ def _use_broker(url: str) -> None:
     queue._broker_down_until = 0.0
 
 
-def _empty_redis() -> None:
-    """The worker's Redis database emptied key by key: a flush would tell every
-    process that tracks keys anywhere on the server that all of them changed (the
-    page cache's copies, in tests running beside these)."""
-    client = redis.Redis.from_url(REDIS_URL)
-    keys = list(client.scan_iter(count=1000))
-    if keys:
-        client.delete(*keys)
-    client.close()
-
-
 @pytest.fixture(scope="module")
 def sink():
     sink = SmtpSink().start()
@@ -79,7 +68,7 @@ def sink():
 
 @pytest.fixture(scope="module")
 def worker(django_db_setup, sink):
-    _empty_redis()
+    delete_keys(REDIS_URL)
     settings_dict = connection.settings_dict
     database_url = (
         f"postgres://{settings_dict['USER'] or 'postgres'}@"
@@ -99,7 +88,7 @@ def worker(django_db_setup, sink):
     app.conf.update(broker_url=old[0], task_always_eager=old[1])
     _use_broker(old[0])
     app.conf.task_always_eager = old[1]
-    _empty_redis()
+    delete_keys(REDIS_URL)
 
 
 @pytest.fixture
